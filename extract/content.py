@@ -1,0 +1,176 @@
+"""Stage 4b, cut content: the text between two headings → title, label, agencies.
+
+Takes the accepted headings (``tree.build_tree``) and the furniture spans;
+returns, per heading, a ``Cut`` whose every part carries its source span, plus
+what lies before the first heading (the plan's title line) and the trailing
+fragment a scrape leaves after the last task.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .agencies import FoundAgency, Registry, pieces_of, trailing_agencies
+from .profile import Profile
+from .tokenize import Spans
+from .tree import Draft, Issue
+
+WHITESPACE = regex.compile(r"\s+")
+
+# 사회문제 해결(참여) → label 참여; the parentheses are syntax, in the label's span.
+TRAILING_PARENTHETICAL = regex.compile(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of the source claimed by one place in the output (for the lossless check)."""
+
+    role: str  # marker, title, label, agencies, plan-title, noise
+    start: int
+    end: int
+
+
+@dataclass
+class Cut:
+    title: str
+    title_span: tuple[int, int]
+    label: str | None = None
+    label_span: tuple[int, int] | None = None
+    agencies: list[FoundAgency] | None = None
+    agencies_span: tuple[int, int] | None = None
+    end: int = 0  # end of the node's own text
+
+
+@dataclass
+class Preamble:
+    title: str | None
+    year: int | None
+    title_span: tuple[int, int] | None
+    unrecognized: list[tuple[int, int]] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def text_of(text: str, start: int, end: int, furniture: Spans) -> str:
+    """The words of [start, end) outside furniture, whitespace folded."""
+    return fold(" ".join(text[s:e] for s, e in furniture.gaps(start, end)))
+
+
+def trimmed(text: str, start: int, end: int, furniture: Spans) -> tuple[int, int]:
+    """[start, end) shrunk to its first and last non-space, non-furniture character."""
+    regions = [(s, e) for s, e in furniture.gaps(start, end) if text[s:e].strip()]
+    if not regions:
+        return start, start
+    first_start, first_end = regions[0]
+    last_start, last_end = regions[-1]
+    s = first_start + (len(text[first_start:first_end]) - len(text[first_start:first_end].lstrip()))
+    e = last_end - (len(text[last_start:last_end]) - len(text[last_start:last_end].rstrip()))
+    return s, e
+
+
+def cut_node(
+    text: str,
+    draft: Draft,
+    start: int,
+    end: int,
+    furniture: Spans,
+    profile: Profile,
+    registry: Registry,
+) -> Cut:
+    """Cut the content [start, end) of ``draft`` into its parts."""
+    start, end = trimmed(text, start, end, furniture)
+    family = draft.family
+    wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and not draft.children)
+    cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
+    title_end = end
+    if wants_agencies:
+        pieces = pieces_of(text, furniture.gaps(start, end), profile)
+        found = trailing_agencies(text, pieces, len(pieces), registry)
+        cut.agencies = found
+        if found:
+            title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
+            cut.agencies_span = (title_end, found[-1].end)
+    if family.label == "trailing-parenthetical":
+        content = text[start:title_end]
+        m = TRAILING_PARENTHETICAL.search(content)
+        if m and m.start() > 0:
+            cut.label = fold(m.group("label"))
+            cut.label_span = (start + m.start(), title_end)
+            title_end = _title_end(text, start, start + m.start(), "", furniture)
+    cut.title_span = (start, title_end)
+    cut.title = text_of(text, start, title_end, furniture)
+    return cut
+
+
+def _title_end(text: str, start: int, limit: int, separators: str, furniture: Spans) -> int:
+    """Back off from ``limit`` over whitespace, separators and furniture."""
+    i = limit
+    while i > start:
+        ch = text[i - 1]
+        if ch.isspace() or ch in separators:
+            i -= 1
+            continue
+        span = furniture.containing(i - 1)
+        if span is None:
+            break
+        i = span[0]
+    return i
+
+
+def trailing_fragment(
+    text: str, draft: Draft, cut: Cut, furniture: Spans, profile: Profile, registry: Registry
+) -> tuple[Cut, tuple[int, int]] | None:
+    """For the last task of a scrape: split off words after its agency list.
+
+    ``… 도입 행안부 정부혁신으로`` — the last task's agencies, then the first
+    word of the next page the scrape cut off. Only tried when the row does not
+    already end in agencies, and only on a known (registry) agency.
+    """
+    if cut.agencies is None or cut.agencies:
+        return None
+    start, end = cut.title_span
+    pieces = pieces_of(text, furniture.gaps(start, end), profile)
+    for i in range(len(pieces) - 1, 0, -1):
+        found = trailing_agencies(text, pieces, i, registry)
+        if any(agency.name for agency in found):
+            title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
+            fragment = (pieces[i].start, end)
+            new = Cut(
+                title=text_of(text, start, title_end, furniture),
+                title_span=(start, title_end),
+                agencies=found,
+                agencies_span=(title_end, found[-1].end),
+                end=found[-1].end,
+            )
+            return new, fragment
+    return None
+
+
+def read_preamble(text: str, end: int, furniture: Spans, profile: Profile) -> Preamble:
+    """The text before the first heading: the plan's title line, then anything else."""
+    regions = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(0, end)]
+    regions = [(s, e) for s, e in regions if e > s]
+    if not regions:
+        return Preamble(None, None, None)
+    title_span = regions[0]
+    title = fold(text[title_span[0] : title_span[1]])
+    m = profile.year_pattern.search(title)
+    year = int(m.group("year")) if m else None
+    return Preamble(title, year, title_span, regions[1:])
+
+
+def agency_issues(draft: Draft, cut: Cut) -> list[Issue]:
+    """Warnings for a row with no agencies, or with agencies the registry lacks."""
+    if cut.agencies is None:
+        return []
+    issues = []
+    if not cut.agencies and draft.family.agencies == "always":
+        issues.append(Issue("warning", "missing-agencies", f"{draft.family.kind} {draft.token.marker} has no lead agency", draft.token.start))
+    for agency in cut.agencies:
+        if agency.name is None:
+            issues.append(Issue("warning", "unknown-agency", f"agency {agency.text!r} is not in the registry", agency.start))
+    return issues

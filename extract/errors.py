@@ -1,0 +1,61 @@
+"""One error class for everything a user can get wrong, and the exit codes.
+
+Built like tomli's ``TOMLDecodeError``: the raiser passes ``(msg, doc, pos)``
+and the error works out line and column itself, so no call site has to.
+``doc`` may be ``str`` (decoded text, ``pos`` a character offset) or ``bytes``
+(``pos`` a byte offset, column counted in bytes).
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the ``plan-extract`` command (documented in the README)."""
+
+    OK = 0
+    DIFFERENCES = 1  # reserved for ``diff``: inputs differ, like diff(1)
+    USAGE = 2  # bad command line (argparse's own code)
+    UNREADABLE = 3  # missing file, directory, no permission
+    BAD_INPUT = 4  # empty, binary, undecodable, or no plan markers at all
+    STRICT = 5  # --strict and the parse produced warnings
+    OUTPUT = 6  # the output could not be written
+    INTERNAL = 70  # a bug in plan-extract (EX_SOFTWARE); please report it
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class PlanError(Exception):
+    """An input problem, reported as ``path:line:column: message``.
+
+    Attributes: ``msg``, ``path``, ``pos``, ``lineno`` and ``colno`` (1-based,
+    ``None`` when the problem has no position, e.g. a directory), ``code``.
+    """
+
+    def __init__(
+        self,
+        msg: str,
+        doc: str | bytes | None = None,
+        pos: int | None = None,
+        *,
+        path: str = "<input>",
+        code: ExitCode = ExitCode.BAD_INPUT,
+    ) -> None:
+        self.msg = msg
+        self.path = path
+        self.pos = pos
+        self.code = code
+        self.lineno: int | None = None
+        self.colno: int | None = None
+        if doc is not None and pos is not None:
+            newline = b"\n" if isinstance(doc, bytes) else "\n"
+            self.lineno = doc.count(newline, 0, pos) + 1  # type: ignore[arg-type]
+            line_start = doc.rfind(newline, 0, pos) + 1  # type: ignore[arg-type]
+            self.colno = pos - line_start + 1
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = self.path
+        if self.lineno is not None:
+            where += f":{self.lineno}:{self.colno}"
+        return f"{where}: error: {self.msg}"

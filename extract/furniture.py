@@ -1,0 +1,40 @@
+"""Stage 3a, furniture: normalized text → ``Furniture`` spans to set aside.
+
+Page furniture (repeated table headers, page numbers, citations of the source
+document) and scrape debris are found by the profile's ``[[furniture]]``
+patterns wherever they fall, even glued to a heading in mid-line. They are
+kept as ``noise`` with their location; the tree never sees them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .profile import Profile
+
+
+@dataclass(frozen=True)
+class Furniture:
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, str] = field(default_factory=dict, compare=False)
+
+
+def find_furniture(text: str, profile: Profile) -> list[Furniture]:
+    """All furniture in ``text``, in order, no two overlapping (the earlier rule wins a tie)."""
+    found: list[Furniture] = []
+    for rule in profile.furniture:
+        for m in rule.pattern.finditer(text):
+            end = m.end()
+            if rule.at_end:  # the pattern swallowed trailing whitespace to reach \Z
+                end = m.start() + len(m.group().rstrip())
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(Furniture(rule.kind, m.start(), end, fields))
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Furniture] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,134 @@
+"""The data model: what ``plan-extract parse`` writes, in one place.
+
+Pydantic models define the JSON contract; ``schema/plan.schema.json`` is
+generated from ``PlanDocument`` (``plan-extract schema``). Validation rejects
+an invalid tree: duplicate ids, a child id that does not extend its parent's,
+spans out of document order.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(Model):
+    """Where a node or a piece of noise stands in the decoded input text."""
+
+    start: int = Field(ge=0, description="offset of the first character (in characters of the decoded text)")
+    end: int = Field(ge=0, description="offset just past the last character")
+    line: int = Field(ge=1, description="1-based line of `start`")
+    column: int = Field(ge=1, description="1-based column of `start`")
+    page: int | None = Field(default=None, ge=1, description="page number, for PDF input")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class Agency(Model):
+    text: str = Field(min_length=1, description="as written in the plan, e.g. 행안부")
+    name: str | None = Field(description="canonical full name from the registry, e.g. 행정안전부; null when unknown")
+
+
+class Node(Model):
+    id: str = Field(pattern=r"^\d+(~\d+)?(\.\d+(~\d+)?)*$", description="stable path of numbers, e.g. 3.1.2.1")
+    kind: str = Field(min_length=1, description="from the profile: area, strategy, substrategy, task …")
+    marker: str = Field(description="as written: 분야 1, 1., 1-2., ①")
+    number: int = Field(ge=1)
+    title: str
+    label: str | None = Field(default=None, description="short label, e.g. 참여 (areas)")
+    agencies: list[Agency] | None = Field(default=None, description="lead agencies (tasks)")
+    children: list[Node] = Field(default_factory=list)
+    span: Span = Field(description="the node's own text: marker, title, label, agencies; not its children")
+
+    @model_validator(mode="after")
+    def _children_follow(self) -> Node:
+        previous_end = self.span.end
+        for child in self.children:
+            if not child.id.startswith(self.id + "."):
+                raise ValueError(f"child id {child.id!r} does not extend parent id {self.id!r}")
+            if child.span.start < previous_end:
+                raise ValueError(f"node {child.id} starts before the text of the node before it ends")
+            previous_end = _last_end(child)
+        return self
+
+
+def _last_end(node: Node) -> int:
+    return _last_end(node.children[-1]) if node.children else node.span.end
+
+
+class PageRange(Model):
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+
+
+class SourceInfo(Model):
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    format: Literal["text", "pdf"]
+    encoding: str | None = Field(description="the text encoding detected (text input)")
+    document: str | None = Field(description="the document the list was cut from, from its citation")
+    pages: PageRange | None = Field(description="the page range the citation gives")
+
+
+class Noise(Model):
+    """Text kept out of the tree: page furniture, scrape debris, what was not understood."""
+
+    kind: str = Field(description="table-header, citation, debris, page-number, trailing-fragment, unrecognized …")
+    text: str
+    span: Span
+
+
+class Diagnostic(Model):
+    severity: Severity
+    code: str = Field(description="numbering-gap, unknown-agency, missing-agencies …")
+    message: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+
+
+class PlanDocument(Model):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    title: str | None = Field(description="the plan's title line, e.g. 2020 정부혁신 대표과제 목록")
+    year: int | None = Field(description="the year in the title")
+    profile: str = Field(description="the profile the plan was read with")
+    source: SourceInfo
+    children: list[Node] = Field(description="the top-level nodes")
+    noise: list[Noise]
+    diagnostics: list[Diagnostic]
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> PlanDocument:
+        seen: set[str] = set()
+        for node in iter_nodes(self.children):
+            if node.id in seen:
+                raise ValueError(f"duplicate node id {node.id!r}")
+            seen.add(node.id)
+        previous_end = 0
+        for node in self.children:
+            if node.span.start < previous_end:
+                raise ValueError(f"node {node.id} starts before the node before it ends")
+            previous_end = _last_end(node)
+        return self
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2, exclude_unset=True) + "\n"
+
+
+def iter_nodes(nodes: list[Node]):
+    """Every node, depth first, in document order."""
+    for node in nodes:
+        yield node
+        yield from iter_nodes(node.children)

@@ -1,0 +1,82 @@
+"""Stage 2, normalize: decoded text → ``Text`` (NFC, plain spaces, LF lines).
+
+Every later stage works on ``Text.value``. Offsets reported to the user are
+mapped back to the decoded text, so a span points at the characters as they
+were in the file even when normalization changed their count (NFD Hangul
+composed, CRLF folded).
+
+NFC, never NFKC: NFKC turns ``①`` into ``1`` and ``Ⅰ`` into ``I``, which are
+the very markers the parser reads.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import regex
+
+# Every horizontal space a plan might carry (tab, NBSP, ideographic space,
+# the U+2000 block, zero-width space, a stray BOM) becomes one ASCII space,
+# one for one, so offsets do not move.
+SPACE_LIKE = "\t\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+TO_SPACE = str.maketrans(dict.fromkeys(SPACE_LIKE, " "))
+
+# Line separators other than LF that a copy-paste can bring (NEL, LS, PS).
+LINE_LIKE = str.maketrans(dict.fromkeys("\x85\u2028\u2029", "\n"))
+
+GRAPHEME = regex.compile(r"\X")
+
+
+@dataclass(frozen=True)
+class Position:
+    offset: int  # into the decoded text
+    line: int  # 1-based
+    column: int  # 1-based, in characters of the decoded text
+
+
+@dataclass
+class Text:
+    """Normalized text plus what is needed to point back into the decoded text."""
+
+    value: str
+    decoded_length: int
+    # origin[i] = decoded offset of normalized character i; None when identical.
+    origin: list[int] | None = None
+    line_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.value.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.line_starts = starts
+
+    def decoded_offset(self, i: int) -> int:
+        if self.origin is None:
+            return i
+        return self.origin[i] if i < len(self.origin) else self.decoded_length
+
+    def position(self, i: int) -> Position:
+        line_index = bisect_right(self.line_starts, i) - 1
+        start = self.decoded_offset(self.line_starts[line_index])
+        offset = self.decoded_offset(i)
+        return Position(offset=offset, line=line_index + 1, column=offset - start + 1)
+
+
+def normalize(decoded: str) -> Text:
+    """NFC-compose, fold CRLF/CR to LF and space-like characters to spaces."""
+    flat = decoded.translate(TO_SPACE).translate(LINE_LIKE)
+    if "\r" not in flat and unicodedata.is_normalized("NFC", flat):
+        return Text(flat, len(decoded))  # the common case: nothing moves
+    pieces: list[str] = []
+    origin: list[int] = []
+    for cluster in GRAPHEME.finditer(flat):
+        piece = cluster.group()
+        piece = "\n" if piece in ("\r\n", "\r") else unicodedata.normalize("NFC", piece)
+        pieces.append(piece)
+        origin.extend([cluster.start()] * len(piece))
+    return Text("".join(pieces), len(decoded), origin)

@@ -1,0 +1,180 @@
+"""The pipeline: read → normalize → furniture/tokenize → build tree → cut content
+→ resolve agencies → validate (pydantic) → ``PlanDocument``.
+
+``parse_file(path)`` and ``parse_text(text)`` are the entry points; both return
+a ``Parsed`` (the document plus the source parts, for the lossless check).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from . import models
+from .agencies import load_registry
+from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
+from .errors import PlanError
+from .furniture import Furniture, find_furniture
+from .normalize import Text, normalize
+from .profile import Profile, load_profile
+from .read import Source, decode_bytes, read_source
+from .tokenize import Spans, find_markers
+from .tree import Draft, Issue, build_tree
+
+
+@dataclass
+class Parsed:
+    document: models.PlanDocument
+    text: Text  # the normalized text the parts index into
+    parts: list[Part]
+
+
+def parse_file(path: str, profile: Profile | None = None) -> Parsed:
+    return parse_source(read_source(path), profile)
+
+
+def parse_bytes(data: bytes, path: str = "<input>", profile: Profile | None = None) -> Parsed:
+    return parse_source(decode_bytes(data, path=path), profile)
+
+
+def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = None) -> Parsed:
+    return parse_bytes(decoded.encode("utf-8"), path, profile)
+
+
+def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
+    profile = profile or load_profile()
+    text = normalize(source.text)
+    value = text.value
+    furniture = find_furniture(value, profile)
+    blocked = Spans([(f.start, f.end) for f in furniture])
+    tokens = find_markers(value, profile, blocked)
+    roots, drafts, issues = build_tree(tokens)
+    if not drafts:
+        raise PlanError(
+            f"no plan markers found (profile {profile.name}: none of its heading markers, e.g. 분야 1 |, 1., ①)",
+            path=source.path,
+        )
+
+    parts: list[Part] = []
+    noise: list[tuple[str, int, int]] = [(f.kind, f.start, f.end) for f in furniture]
+
+    preamble = read_preamble(value, drafts[0].token.start, blocked, profile)
+    registry = load_registry(profile, preamble.year)
+    if preamble.title_span:
+        parts.append(Part("plan-title", *preamble.title_span))
+    for start, end in preamble.unrecognized:
+        noise.append(("unrecognized", start, end))
+        issues.append(Issue("warning", "unrecognized-text", f"text before the first heading kept as noise: {fold(value[start:end])[:40]!r}", start))
+
+    cuts: dict[int, Cut] = {}
+    for i, draft in enumerate(drafts):
+        end = drafts[i + 1].token.start if i + 1 < len(drafts) else len(value)
+        cut = cut_node(value, draft, draft.token.end, end, blocked, profile, registry)
+        if i + 1 == len(drafts):
+            split = trailing_fragment(value, draft, cut, blocked, profile, registry)
+            if split:
+                cut, (frag_start, frag_end) = split
+                noise.append(("trailing-fragment", frag_start, frag_end))
+                issues.append(Issue("info", "trailing-fragment", f"text after the last task's agencies kept as noise: {fold(value[frag_start:frag_end])[:40]!r}", frag_start))
+        if not cut.title:
+            issues.append(Issue("warning", "empty-title", f"{draft.family.kind} {draft.token.marker} has no title", draft.token.start))
+        issues.extend(agency_issues(draft, cut))
+        cuts[id(draft)] = cut
+        parts.extend(_parts_of(draft, cut))
+
+    for kind, start, end in noise:
+        parts.append(Part("noise", start, end))
+    citation = next((f for f in furniture if f.kind == "citation"), None)
+    try:
+        document = models.PlanDocument(
+            schema_version=models.SCHEMA_VERSION,
+            title=preamble.title,
+            year=preamble.year,
+            profile=profile.name,
+            source=_source_info(source, citation),
+            children=[_node(value, d, cuts, text) for d in roots],
+            noise=[
+                models.Noise(kind=kind, text=fold(value[start:end]), span=_span(text, start, end))
+                for kind, start, end in sorted(noise, key=lambda n: n[1])
+            ],
+            diagnostics=[_diagnostic(text, issue) for issue in sorted(issues, key=lambda i: i.offset)],
+        )
+    except ValidationError as exc:  # a bug, not bad input: say so plainly
+        raise RuntimeError(f"internal error: the parsed tree failed validation: {exc}") from exc
+    return Parsed(document, text, parts)
+
+
+def _parts_of(draft: Draft, cut: Cut) -> list[Part]:
+    parts = [Part("marker", draft.token.start, draft.token.end), Part("title", *cut.title_span)]
+    if cut.label_span:
+        parts.append(Part("label", *cut.label_span))
+    if cut.agencies_span:
+        parts.append(Part("agencies", *cut.agencies_span))
+    return parts
+
+
+def _node(value: str, draft: Draft, cuts: dict[int, Cut], text: Text) -> models.Node:
+    cut = cuts[id(draft)]
+    fields = {}
+    if draft.family.label:
+        fields["label"] = cut.label
+    if cut.agencies is not None:
+        fields["agencies"] = [models.Agency(text=a.text, name=a.name) for a in cut.agencies]
+    return models.Node(
+        id=draft.id,
+        kind=draft.family.kind,
+        marker=draft.token.marker,
+        number=draft.number,
+        title=cut.title,
+        children=[_node(value, child, cuts, text) for child in draft.children],
+        span=_span(text, draft.token.start, cut.end),
+        **fields,
+    )
+
+
+def _span(text: Text, start: int, end: int) -> models.Span:
+    pos = text.position(start)
+    return models.Span(start=pos.offset, end=text.decoded_offset(end), line=pos.line, column=pos.column)
+
+
+def _diagnostic(text: Text, issue: Issue) -> models.Diagnostic:
+    pos = text.position(issue.offset)
+    return models.Diagnostic(
+        severity=issue.severity, code=issue.code, message=issue.message, line=pos.line, column=pos.column
+    )
+
+
+def _source_info(source: Source, citation: Furniture | None) -> models.SourceInfo:
+    document = pages = None
+    if citation is not None:
+        document = collapse_letter_spacing(fold(citation.fields.get("document", ""))) or None
+        first = citation.fields.get("first_page")
+        if first:
+            last = citation.fields.get("last_page") or first
+            pages = models.PageRange(first=int(first), last=int(last))
+    return models.SourceInfo(
+        path=source.path,
+        sha256=source.sha256,
+        format="text",
+        encoding=source.encoding,
+        document=document,
+        pages=pages,
+    )
+
+
+def collapse_letter_spacing(name: str) -> str:
+    """``정 부 혁 신 종합 추진계획`` → ``정부혁신 종합 추진계획``: join runs of single syllables."""
+    out: list[str] = []
+    run: list[str] = []
+    for word in name.split(" "):
+        if len(word) == 1:
+            run.append(word)
+            continue
+        if run:
+            out.append("".join(run))
+            run = []
+        out.append(word)
+    if run:
+        out.append("".join(run))
+    return " ".join(out)

@@ -1,0 +1,204 @@
+"""Profiles: the data that says what a marker, furniture and an agency list look like.
+
+``load_profile(path=None)`` → ``Profile`` (compiled patterns, numbering tables).
+The default profile is ``extract/profiles/default.toml``; ``--profile FILE``
+swaps it for a plan whose markers the default does not know.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import regex
+
+from .errors import ExitCode, PlanError
+
+# Numbering schemes: the character (or digits) written → the ordinal it stands for.
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+HANGUL = "가나다라마바사아자차카타파하"
+DINGBAT = "➊➋➌➍➎➏➐➑➒➓"
+DINGBAT_NEGATIVE = "❶❷❸❹❺❻❼❽❾❿"
+
+ORDINAL_TABLES: dict[str, dict[str, int]] = {
+    "circled": {ch: i for i, ch in enumerate(CIRCLED, 1)},
+    "roman": {ch: i for i, ch in enumerate(ROMAN, 1)},
+    "hangul": {ch: i for i, ch in enumerate(HANGUL, 1)},
+    "dingbat": {ch: i for i, ch in enumerate(DINGBAT, 1)} | {ch: i for i, ch in enumerate(DINGBAT_NEGATIVE, 1)},
+}
+NUMBERINGS = ("arabic", "bullet", *ORDINAL_TABLES)
+
+# The one rendering per numbering, for writing synthetic plans.
+SPELLINGS: dict[str, str] = {
+    "circled": CIRCLED,
+    "roman": ROMAN,
+    "hangul": HANGUL,
+    "dingbat": DINGBAT,
+}
+
+# Added around every marker and furniture pattern: it stands as whole words.
+WORD_START = r"(?<!\S)"
+WORD_END = r"(?!\S)"
+
+AgencyPolicy = Literal["always", "leaf", "never"]
+
+DEFAULT_PROFILE = "default.toml"
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    kind: str
+    pattern: str
+    numbering: str
+    strong: bool
+    parent_family: str | None
+    label: str | None
+    agencies: AgencyPolicy
+
+    def ordinal(self, written: str | None) -> int | None:
+        """The number ``written`` stands for; None for bullets."""
+        if self.numbering == "bullet" or written is None:
+            return None
+        if self.numbering == "arabic":
+            return int(written)
+        return ORDINAL_TABLES[self.numbering][written]
+
+    def spell(self, number: int) -> str:
+        """The inverse of ``ordinal`` (for bullets, the empty string)."""
+        if self.numbering == "arabic":
+            return str(number)
+        if self.numbering == "bullet":
+            return ""
+        return SPELLINGS[self.numbering][number - 1]
+
+    @property
+    def max_number(self) -> int:
+        if self.numbering in SPELLINGS:
+            return len(SPELLINGS[self.numbering])
+        return 999
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    kind: str
+    pattern: regex.Pattern[str]
+    at_end: bool
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    families: tuple[Family, ...]
+    marker_pattern: regex.Pattern[str]  # all families, one alternation, group f{index}
+    protected: regex.Pattern[str] | None
+    furniture: tuple[FurnitureRule, ...]
+    year_pattern: regex.Pattern[str]
+    registry_file: str
+    stopwords_file: str
+    separators: str
+    unknown_agency: regex.Pattern[str]
+    source: str
+
+    def family(self, name: str) -> Family:
+        for fam in self.families:
+            if fam.name == name:
+                return fam
+        raise KeyError(name)
+
+
+def load_profile(path: str | Path | None = None) -> Profile:
+    """Load and compile a profile; a bad profile is a ``PlanError`` naming the file."""
+    if path is None:
+        shown = f"<default profile {DEFAULT_PROFILE}>"
+        raw = resources.files("extract.profiles").joinpath(DEFAULT_PROFILE).read_text(encoding="utf-8")
+    else:
+        shown = str(path)
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PlanError(f"cannot read profile: {exc}", path=shown, code=ExitCode.UNREADABLE) from None
+    try:
+        data = tomllib.loads(raw)
+        return _compile(data, shown)
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None
+    except (KeyError, TypeError, ValueError, regex.error) as exc:
+        raise PlanError(f"invalid profile: {exc}", path=shown, code=ExitCode.USAGE) from None
+
+
+def _compile(data: dict, shown: str) -> Profile:
+    families = tuple(_family(entry) for entry in data["family"])
+    names = [fam.name for fam in families]
+    if len(set(names)) != len(names):
+        raise ValueError("family names must be unique")
+    for fam in families:
+        if fam.parent_family and fam.parent_family not in names:
+            raise ValueError(f"family {fam.name!r}: unknown parent_family {fam.parent_family!r}")
+    alternation = "|".join(
+        f"(?P<f{i}>{_rename_groups(fam.pattern, i)})" for i, fam in enumerate(families)
+    )
+    marker_pattern = regex.compile(WORD_START + "(?:" + alternation + ")" + WORD_END, regex.VERBOSE)
+    protected_patterns = [entry["pattern"] for entry in data.get("protected", [])]
+    protected = (
+        regex.compile("|".join(f"(?:{p})" for p in protected_patterns), regex.VERBOSE) if protected_patterns else None
+    )
+    furniture = tuple(
+        FurnitureRule(
+            kind=entry["kind"],
+            pattern=regex.compile(
+                WORD_START + "(?:" + entry["pattern"] + ")" + (r"\s*\Z" if entry.get("at_end") else WORD_END),
+                regex.VERBOSE,
+            ),
+            at_end=bool(entry.get("at_end", False)),
+        )
+        for entry in data.get("furniture", [])
+    )
+    agencies = data["agencies"]
+    return Profile(
+        name=data["name"],
+        families=families,
+        marker_pattern=marker_pattern,
+        protected=protected,
+        furniture=furniture,
+        year_pattern=regex.compile(data["title"]["year"], regex.VERBOSE),
+        registry_file=agencies["registry"],
+        stopwords_file=agencies["stopwords"],
+        separators=agencies["separators"],
+        unknown_agency=regex.compile(agencies["unknown"], regex.VERBOSE),
+        source=shown,
+    )
+
+
+def _family(entry: dict) -> Family:
+    numbering = entry.get("numbering", "arabic")
+    if numbering not in NUMBERINGS:
+        raise ValueError(f"family {entry.get('name')!r}: numbering must be one of {', '.join(NUMBERINGS)}")
+    policy = entry.get("agencies", "leaf")
+    if policy not in ("always", "leaf", "never"):
+        raise ValueError(f"family {entry.get('name')!r}: agencies must be always, leaf or never")
+    pattern = entry["pattern"]
+    compiled = regex.compile(pattern, regex.VERBOSE)  # fails early, naming the family via the caller
+    if "marker" not in compiled.groupindex:
+        raise ValueError(f"family {entry['name']!r}: pattern needs a (?P<marker>…) group")
+    if numbering != "bullet" and "number" not in compiled.groupindex:
+        raise ValueError(f"family {entry['name']!r}: pattern needs a (?P<number>…) group")
+    return Family(
+        name=entry["name"],
+        kind=entry["kind"],
+        pattern=pattern,
+        numbering=numbering,
+        strong=bool(entry.get("strong", False)),
+        parent_family=entry.get("parent_family"),
+        label=entry.get("label"),
+        agencies=policy,
+    )
+
+
+def _rename_groups(pattern: str, index: int) -> str:
+    """Prefix named groups so all families fit in one alternation: marker → f3_marker."""
+    return regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{index}_{m.group(1)}>", pattern)

@@ -1,0 +1,111 @@
+"""Stage 3b, tokenize: normalized text → candidate ``MarkerToken``s.
+
+A candidate is any match of a profile family's pattern standing as a whole
+word. Whether it really opens a heading is decided later, by the numbering
+(``tree.py``); here we only drop candidates inside furniture or protected text
+(dates like ``2019. 10. 29.``, page references like ``(페이지 36-40)``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from .profile import Family, Profile
+
+WHITESPACE = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class MarkerToken:
+    family: Family
+    start: int  # the whole match, syntax like the `|` of `분야 1 |` included
+    end: int
+    marker: str  # as written, whitespace folded: "분야 1", "1-2.", "①"
+    number: int | None  # the ordinal; None for bullets
+    parent: int | None  # the parent number a `1-2.` names, else None
+    line_start: bool  # nothing but whitespace or furniture before it on its line
+
+
+class Spans:
+    """Sorted, non-overlapping half-open intervals with a fast overlap test."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(intervals):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.intervals = merged
+        self.starts = [s for s, _ in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.intervals[i][1] > start
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.intervals[i][1] > pos:
+            return self.intervals[i]
+        return None
+
+    def gaps(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The parts of [start, end) no interval covers."""
+        out: list[tuple[int, int]] = []
+        pos = start
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        while i < len(self.intervals) and self.intervals[i][0] < end:
+            s, e = self.intervals[i]
+            if e > pos:
+                if s > pos:
+                    out.append((pos, s))
+                pos = max(pos, e)
+            i += 1
+        if pos < end:
+            out.append((pos, end))
+        return out
+
+
+def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerToken]:
+    """Every candidate marker in ``text`` outside ``furniture`` and protected text."""
+    protected = Spans([m.span() for m in profile.protected.finditer(text)] if profile.protected else [])
+    tokens: list[MarkerToken] = []
+    for m in profile.marker_pattern.finditer(text):
+        start, end = m.span()
+        if furniture.overlaps(start, end) or protected.overlaps(start, end):
+            continue
+        index = int(m.lastgroup[1:])  # the family's own group "f3" closes last
+        family = profile.families[index]
+        number_text = m.group(f"f{index}_number") if family.numbering != "bullet" else None
+        parent_text = m.group(f"f{index}_parent") if f"f{index}_parent" in m.re.groupindex else None
+        tokens.append(
+            MarkerToken(
+                family=family,
+                start=start,
+                end=end,
+                marker=WHITESPACE.sub(" ", m.group(f"f{index}_marker")),
+                number=family.ordinal(number_text),
+                parent=int(parent_text) if parent_text else None,
+                line_start=_starts_line(text, start, furniture),
+            )
+        )
+    return tokens
+
+
+def _starts_line(text: str, pos: int, furniture: Spans) -> bool:
+    i = pos - 1
+    while i >= 0:
+        ch = text[i]
+        if ch == "\n":
+            return True
+        if ch.isspace():
+            i -= 1
+            continue
+        span = furniture.containing(i)
+        if span is None:
+            return False
+        i = span[0] - 1
+    return True

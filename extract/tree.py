@@ -1,0 +1,134 @@
+"""Stage 4, build tree: candidate markers → nested ``Draft`` nodes + numbering diagnostics.
+
+Nesting comes from marker families, not from a fixed list of levels: a family
+already open closes back to its level, a new family opens a child level under
+the deepest open node. Numbering decides which candidates are headings:
+
+* in sequence (the next number of an open family, or the first number of a
+  new one, with ``1-2.`` agreeing with its open ``1.``) → a heading;
+* out of sequence, but of a ``strong`` family (``①``, ``분야 N |``) or first on
+  its line → a heading, with a diagnostic (gap, repeat, out of order);
+* otherwise → text: ``정부 3.0``, a stray ``2.`` in a title.
+
+Each heading's content (up to the next heading) is then cut into title, label
+and agencies by ``content.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .profile import Family
+from .tokenize import MarkerToken
+
+
+@dataclass
+class Issue:
+    """A diagnostic before it has a line and column."""
+
+    severity: str
+    code: str
+    message: str
+    offset: int
+
+
+@dataclass
+class Draft:
+    """A node while the tree is being built."""
+
+    token: MarkerToken
+    number: int
+    children: list[Draft] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def family(self) -> Family:
+        return self.token.family
+
+
+@dataclass
+class Level:
+    node: Draft
+    last: int  # the last number this family had at this level
+
+
+def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], list[Issue]]:
+    """Return (top-level drafts, every accepted draft in text order, diagnostics)."""
+    roots: list[Draft] = []
+    accepted: list[Draft] = []
+    issues: list[Issue] = []
+    stack: list[Level] = []
+    for token in tokens:
+        decision = _place(token, stack)
+        if decision is None:
+            continue  # stays text
+        depth, number, issue = decision
+        if issue:
+            issues.append(issue)
+        draft = Draft(token, number)
+        del stack[depth:]
+        (stack[-1].node.children if stack else roots).append(draft)
+        stack.append(Level(draft, number))
+        accepted.append(draft)
+    _assign_ids(roots, "")
+    return roots, accepted, issues
+
+
+def _place(token: MarkerToken, stack: list[Level]) -> tuple[int, int, Issue | None] | None:
+    """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text."""
+    family = token.family
+    depth = next((i for i, level in enumerate(stack) if level.node.family is family), None)
+    is_open = depth is not None
+    if depth is None:
+        depth = len(stack)
+        # A task row ends in its agencies; only a strong marker can hang below one.
+        if stack and stack[-1].node.family.agencies == "always" and not family.strong:
+            return None
+    previous = stack[depth].last if is_open else 0
+
+    if family.numbering == "bullet":
+        return depth, previous + 1, None
+
+    number = token.number
+    assert number is not None
+    parent_issue = _parent_issue(token, stack[:depth])
+    expected = previous + 1
+    if number == expected and parent_issue is None:
+        return depth, number, None
+    if not (family.strong or token.line_start):
+        return None
+    if parent_issue is not None and number == expected:
+        return depth, number, parent_issue
+    if not is_open:
+        code, what = "numbering-gap", f"starts at {token.marker}, expected {family.spell(1)}"
+    elif number == previous:
+        code, what = "numbering-repeat", f"{token.marker} repeats the number before it"
+    elif number > expected:
+        code, what = "numbering-gap", f"{token.marker} follows number {previous}; expected {family.spell(expected)}"
+    else:
+        code, what = "numbering-out-of-order", f"{token.marker} follows number {previous}; numbers must rise"
+    return depth, number, Issue("warning", code, f"{family.kind} {what}", token.start)
+
+
+def _parent_issue(token: MarkerToken, ancestors: list[Level]) -> Issue | None:
+    """``1-2.`` must sit under the open ``1.`` of its parent family."""
+    parent_family = token.family.parent_family
+    if parent_family is None:
+        return None
+    parent = next((lvl for lvl in reversed(ancestors) if lvl.node.family.name == parent_family), None)
+    if parent is None:
+        message = f"{token.marker} has no open {parent_family} heading above it"
+    elif parent.last != token.parent:
+        message = f"{token.marker} sits under {parent.node.token.marker}, whose number is {parent.last}"
+    else:
+        return None
+    return Issue("warning", "parent-mismatch", message, token.start)
+
+
+def _assign_ids(nodes: list[Draft], prefix: str) -> None:
+    seen: dict[int, int] = {}
+    for node in nodes:
+        seen[node.number] = seen.get(node.number, 0) + 1
+        own = str(node.number) if seen[node.number] == 1 else f"{node.number}~{seen[node.number]}"
+        node.id = f"{prefix}.{own}" if prefix else own
+        _assign_ids(node.children, node.id)

@@ -1,0 +1,34 @@
+"""Stage 7, write: text → a file, atomically (a reader never sees half a file).
+
+The text goes to a temporary file beside the target, is flushed to disk, then
+renamed over the target; on any failure the temporary file is removed and the
+target is left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import ExitCode, PlanError
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise PlanError(f"cannot write output: {exc.strerror or exc}", path=str(target), code=ExitCode.OUTPUT) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise PlanError(f"cannot write output: {exc.strerror or exc}", path=str(target), code=ExitCode.OUTPUT) from None
+        raise
