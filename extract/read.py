@@ -111,10 +111,11 @@ def _bomless_utf16(data: bytes) -> str | None:
     even_nuls = data[0::2].count(0)
     odd_nuls = data[1::2].count(0)
     half = len(data) // 2
-    # Plan text is at least a fifth spaces, digits and punctuation, each with a NUL half.
-    if odd_nuls >= half // 5 and even_nuls == 0:
+    # Spaces, digits and newlines have a NUL high byte; so, rarely, does a Hangul
+    # syllable's low byte (U+AC00). Call it UTF-16 when NULs sit mostly on one side.
+    if odd_nuls >= half // 10 and odd_nuls > 4 * even_nuls:
         return "utf-16-le"
-    if even_nuls >= half // 5 and odd_nuls == 0:
+    if even_nuls >= half // 10 and even_nuls > 4 * odd_nuls:
         return "utf-16-be"
     return None
 
