@@ -93,7 +93,7 @@ def cut_node(
         cut.agencies = found
         if found:
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
-            cut.agencies_span = (title_end, found[-1].end)
+            cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
     if family.label == "trailing-parenthetical":
         content = text[start:title_end]
         m = TRAILING_PARENTHETICAL.search(content)
@@ -123,12 +123,13 @@ def _title_end(text: str, start: int, limit: int, separators: str, furniture: Sp
 
 def trailing_fragment(
     text: str, draft: Draft, cut: Cut, furniture: Spans, profile: Profile, registry: Registry
-) -> tuple[Cut, tuple[int, int]] | None:
+) -> tuple[Cut, list[tuple[int, int]]] | None:
     """For the last task of a scrape: split off words after its agency list.
 
     ``… 도입 행안부 정부혁신으로`` — the last task's agencies, then the first
     word of the next page the scrape cut off. Only tried when the row does not
-    already end in agencies, and only on a known (registry) agency.
+    already end in agencies, and only on a known (registry) agency. Returns the
+    new cut and the fragment's regions (furniture inside it stays furniture).
     """
     if cut.agencies is None or cut.agencies:
         return None
@@ -138,12 +139,12 @@ def trailing_fragment(
         found = trailing_agencies(text, pieces, i, registry)
         if any(agency.name for agency in found):
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
-            fragment = (pieces[i].start, end)
+            fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(pieces[i].start, end)]
             new = Cut(
                 title=text_of(text, start, title_end, furniture),
                 title_span=(start, title_end),
                 agencies=found,
-                agencies_span=(title_end, found[-1].end),
+                agencies_span=(title_end, pieces[i].start),  # separators before the fragment included
                 end=found[-1].end,
             )
             return new, fragment

@@ -52,7 +52,9 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     roots, drafts, issues = build_tree(tokens)
     if not drafts:
         raise PlanError(
-            f"no plan markers found (profile {profile.name}: none of its heading markers, e.g. 분야 1 |, 1., ①)",
+            f"no plan markers found (none of profile {profile.name}'s heading markers, e.g. 분야 1 |, 1., ①)",
+            source.text,
+            0,
             path=source.path,
         )
 
@@ -74,9 +76,10 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         if i + 1 == len(drafts):
             split = trailing_fragment(value, draft, cut, blocked, profile, registry)
             if split:
-                cut, (frag_start, frag_end) = split
-                noise.append(("trailing-fragment", frag_start, frag_end))
-                issues.append(Issue("info", "trailing-fragment", f"text after the last task's agencies kept as noise: {fold(value[frag_start:frag_end])[:40]!r}", frag_start))
+                cut, fragment = split
+                noise.extend(("trailing-fragment", s, e) for s, e in fragment if e > s)
+                words = fold(" ".join(value[s:e] for s, e in fragment))
+                issues.append(Issue("info", "trailing-fragment", f"text after the last task's agencies kept as noise: {words[:40]!r}", fragment[0][0]))
         if not cut.title:
             issues.append(Issue("warning", "empty-title", f"{draft.family.kind} {draft.token.marker} has no title", draft.token.start))
         issues.extend(agency_issues(draft, cut))

@@ -56,6 +56,7 @@ class Family:
     pattern: str
     numbering: str
     strong: bool
+    continuous: bool  # numbered across the whole plan, not restarting under each parent
     parent_family: str | None
     label: str | None
     agencies: AgencyPolicy
@@ -193,6 +194,7 @@ def _family(entry: dict) -> Family:
         pattern=pattern,
         numbering=numbering,
         strong=bool(entry.get("strong", False)),
+        continuous=bool(entry.get("continuous", False)),
         parent_family=entry.get("parent_family"),
         label=entry.get("label"),
         agencies=policy,

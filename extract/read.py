@@ -63,7 +63,7 @@ def read_source(path: str | os.PathLike[str]) -> Source:
 def decode_bytes(data: bytes, *, path: str = "<input>") -> Source:
     """Decode ``data`` (see module docstring); ``path`` only names it in errors."""
     if not data.strip():
-        raise PlanError("empty input (no text at all)", path=path)
+        raise PlanError("empty input (no text at all)", "", 0, path=path)
     text, encoding = _decode(data, path)
     _refuse_binary(text, path)
     return Source(path=path, data=data, text=text, encoding=encoding)
@@ -75,10 +75,10 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(codec), codec
             except UnicodeDecodeError as exc:
+                bad = len(bom) + exc.start
                 raise PlanError(
-                    f"bytes that are not valid {codec} (byte 0x{data[len(bom) + exc.start]:02x})",
-                    data,
-                    len(bom) + exc.start,
+                    f"not valid {codec}: {exc.reason} (byte 0x{data[bad]:02x})",
+                    *_located(data[len(bom) : bad], codec),
                     path=path,
                 ) from None
     utf16 = _bomless_utf16(data)
@@ -88,7 +88,9 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass  # not UTF-16 after all; the NUL check below calls it binary
     if b"\x00" in data:
-        raise PlanError("binary input (NUL byte), not a text plan", data, data.index(b"\x00"), path=path)
+        raise PlanError(
+            "binary input (NUL byte), not a text plan", *_located(data[: data.index(b"\x00")], "utf-8"), path=path
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -97,11 +99,16 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             raise PlanError(
                 f"undecodable bytes (neither UTF-8 nor CP949/EUC-KR; byte 0x{data[utf8_error.start]:02x})",
-                data,
-                utf8_error.start,
+                *_located(data[: utf8_error.start], "utf-8"),
                 path=path,
             ) from None
         return text, LEGACY_ENCODING
+
+
+def _located(prefix: bytes, codec: str) -> tuple[str, int]:
+    """(doc, pos) for a ``PlanError`` at the end of ``prefix``: columns count characters, not bytes."""
+    text = prefix.decode(codec, errors="replace")
+    return text, len(text)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -69,7 +69,7 @@ def random_plan(rng: random.Random, profile: Profile, *, size: int | None = None
     chain = _random_chain(rng, profile)
     fanout = 4 if size is None else max(2, round(size ** (1 / max(len(chain) - 1, 1))) + 1)
     budget = [size if size is not None else rng.randint(1, 30)]
-    return _children(rng, chain, 0, fanout, budget)
+    return _children(rng, chain, 0, fanout, budget, {})
 
 
 def _random_chain(rng: random.Random, profile: Profile) -> list[Family]:
@@ -81,12 +81,17 @@ def _random_chain(rng: random.Random, profile: Profile) -> list[Family]:
     return [profile.family(n) for n in names]
 
 
-def _children(rng: random.Random, chain: list[Family], level: int, fanout: int, budget: list[int]) -> list[SynthNode]:
+def _children(
+    rng: random.Random, chain: list[Family], level: int, fanout: int, budget: list[int], running: dict[str, int]
+) -> list[SynthNode]:
     family = chain[level]
     is_task = level == len(chain) - 1
-    limit = min(family.max_number, rng.randint(1, fanout) if budget[0] > 0 else 1)
+    first = running.get(family.name, 0) + 1 if family.continuous else 1
+    limit = min(family.max_number, first - 1 + (rng.randint(1, fanout) if budget[0] > 0 else 1))
     nodes = []
-    for number in range(1, limit + 1):
+    for number in range(first, limit + 1):
+        if family.continuous:
+            running[family.name] = number
         node = SynthNode(family, number, _title(rng, family))
         if family.label:
             node.label = rng.choice(LABELS)
@@ -98,9 +103,9 @@ def _children(rng: random.Random, chain: list[Family], level: int, fanout: int, 
             nxt = level + 1
             if nxt + 1 < len(chain) and not chain[nxt + 1].parent_family and rng.random() < 0.3:
                 nxt += 1
-            node.children = _children(rng, chain, nxt, fanout, budget)
+            node.children = _children(rng, chain, nxt, fanout, budget, running)
         nodes.append(node)
-        if budget[0] <= 0 and number >= 1:
+        if budget[0] <= 0:
             break
     return nodes
 

@@ -58,11 +58,13 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     accepted: list[Draft] = []
     issues: list[Issue] = []
     stack: list[Level] = []
+    running: dict[str, int] = {}  # last number of each continuous family, plan-wide
     for token in tokens:
-        decision = _place(token, stack)
+        decision = _place(token, stack, running)
         if decision is None:
             continue  # stays text
         depth, number, issue = decision
+        running[token.family.name] = number
         if issue:
             issues.append(issue)
         draft = Draft(token, number)
@@ -74,7 +76,7 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     return roots, accepted, issues
 
 
-def _place(token: MarkerToken, stack: list[Level]) -> tuple[int, int, Issue | None] | None:
+def _place(token: MarkerToken, stack: list[Level], running: dict[str, int]) -> tuple[int, int, Issue | None] | None:
     """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text."""
     family = token.family
     depth = next((i for i, level in enumerate(stack) if level.node.family is family), None)
@@ -84,7 +86,11 @@ def _place(token: MarkerToken, stack: list[Level]) -> tuple[int, int, Issue | No
         # A task row ends in its agencies; only a strong marker can hang below one.
         if stack and stack[-1].node.family.agencies == "always" and not family.strong:
             return None
-    previous = stack[depth].last if is_open else 0
+    if family.continuous:
+        previous = running.get(family.name, 0)
+        is_open = is_open or previous > 0
+    else:
+        previous = stack[depth].last if is_open else 0
 
     if family.numbering == "bullet":
         return depth, previous + 1, None
@@ -100,7 +106,10 @@ def _place(token: MarkerToken, stack: list[Level]) -> tuple[int, int, Issue | No
     if parent_issue is not None and number == expected:
         return depth, number, parent_issue
     if not is_open:
-        code, what = "numbering-gap", f"starts at {token.marker}, expected {family.spell(1)}"
+        # A family first seen past its first number is an outer level whose earlier
+        # headings are missing (a list cut from a longer plan): it closes everything.
+        message = f"{family.kind} {token.marker} opens without {family.spell(1)}: its earlier headings are missing"
+        return 0, number, Issue("warning", "numbering-gap", message, token.start)
     elif number == previous:
         code, what = "numbering-repeat", f"{token.marker} repeats the number before it"
     elif number > expected:
