@@ -1,0 +1,123 @@
+"""The command line: parse into a directory or stdout, --strict, schema, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.cli import main
+from extract.errors import ExitCode
+
+from .paths import FIXTURE, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "extract", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_parse_writes_json_named_after_the_input(tmp_path: Path) -> None:
+    result = run("parse", str(FIXTURE), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    document = json.loads((tmp_path / "source.json").read_text(encoding="utf-8"))
+    assert document["title"] == "2020 정부혁신 대표과제 목록"
+    assert [c["marker"] for c in document["children"]] == ["분야 1", "분야 2", "분야 3", "분야 4"]
+    assert list(tmp_path.iterdir()) == [tmp_path / "source.json"]  # no temporary file left behind
+
+
+def test_parse_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURE), "-o", "-"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema_version"] == "1.0"
+    assert document["source"]["sha256"] == __import__("hashlib").sha256(FIXTURE.read_bytes()).hexdigest()
+
+
+def test_several_inputs_to_stdout_is_one_json_array(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("① 과제 추진 행안부\n", encoding="utf-8")
+    assert main(["parse", str(FIXTURE), str(other), "-o", "-"]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert [d["source"]["path"] for d in documents] == [str(FIXTURE), str(other)]
+
+
+def test_bad_file_among_good_ones_still_writes_the_good(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["parse", str(bad), str(FIXTURE), "-o", str(out)]) == ExitCode.BAD_INPUT
+    assert sorted(p.name for p in out.iterdir()) == ["source.json"]
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_warnings_go_to_stderr_and_strict_fails_without_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("① 과제 추진 행안부\n② 과제 추진 미래혁신처\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["parse", str(plan), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == f"{plan}:2:9: warning: agency '미래혁신처' is not in the registry [unknown-agency]\n"
+    (out / "plan.json").unlink()
+    assert main(["parse", str(plan), "-o", str(out), "--strict"]) == ExitCode.STRICT
+    assert "--strict: no output written" in capsys.readouterr().err
+    assert not (out / "plan.json").exists()
+
+
+def test_quiet_silences_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("① 과제 추진 미래혁신처\n", encoding="utf-8")
+    assert main(["parse", str(plan), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_two_inputs_with_one_stem_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a").mkdir()
+    copy = tmp_path / "a" / "source.txt"
+    copy.write_bytes(FIXTURE.read_bytes())
+    assert main(["parse", str(FIXTURE), str(copy), "-o", str(tmp_path / "out")]) == ExitCode.USAGE
+    assert "would write" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["parse", str(FIXTURE), "-o", str(blocker / "sub")]) == ExitCode.OUTPUT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write output" in err
+
+
+def test_usage_error_exit_code() -> None:
+    result = run("parse")
+    assert result.returncode == ExitCode.USAGE
+    assert "usage:" in result.stderr
+
+
+def test_no_traceback_on_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02")
+    result = run("parse", str(bad), "-o", str(tmp_path))
+    assert result.returncode == ExitCode.BAD_INPUT
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_readme_main_command_writes_into_out(tmp_path: Path) -> None:
+    """`plan-extract parse fixtures/source.txt` from the repository root writes out/source.json."""
+    work = tmp_path / "repo"
+    (work / "fixtures").mkdir(parents=True)
+    (work / "fixtures" / "source.txt").write_bytes(FIXTURE.read_bytes())
+    result = run("parse", "fixtures/source.txt", cwd=work)
+    assert result.returncode == 0, result.stderr
+    document = json.loads((work / "out" / "source.json").read_text(encoding="utf-8"))
+    assert document["source"]["path"] == "fixtures/source.txt"
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "PlanDocument"
