@@ -14,6 +14,7 @@ The registry and its stop words are data files (``extract/data/``).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,8 +23,6 @@ from importlib import resources
 import regex
 
 from .profile import Profile
-
-MAX_ALIAS_WORDS = 3  # 전 부처, 관계 중앙 부처: the longest alias a plan writes in words
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,8 @@ class Registry:
     """Agency names as written → canonical names, as they stood in one year."""
 
     names: dict[str, str]  # key (spaces removed) → canonical name
+    tail_words: dict[str, int]  # last word of a multi-word alias (전 부처 → 부처) → most words
+    most_words: int  # the most words any alias is written in
     stop_suffixes: tuple[str, ...]
     stop_words: frozenset[str]
     unknown: regex.Pattern[str]
@@ -106,9 +107,13 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
     """
     when = date(year, 7, 1) if year else date.today()
     best: dict[str, tuple[int, str]] = {}
+    tail_words: dict[str, int] = {}
     for entry in _entries(profile.registry_file):
         rank = entry.distance(when)
         for written in entry.written:
+            words = written.split()
+            if len(words) > 1:
+                tail_words[words[-1]] = max(tail_words.get(words[-1], 1), len(words))
             key = _key(written)
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, entry.name)
@@ -117,52 +122,62 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
     )
     return Registry(
         names={key: name for key, (_, name) in best.items()},
+        tail_words=tail_words,
+        most_words=max(tail_words.values(), default=1),
         stop_suffixes=tuple(stops.get("suffixes", ())),
         stop_words=frozenset(stops.get("words", ())),
         unknown=profile.unknown_agency,
     )
 
 
-def pieces_of(text: str, regions: list[tuple[int, int]], profile: Profile) -> list[Piece]:
-    """The words of ``text`` inside ``regions``, split at the profile's list separators."""
-    piece = _piece_pattern(profile.separators)
-    return [Piece(m.start(), m.end(), m.group()) for start, end in regions for m in piece.finditer(text, start, end)]
+def pieces_from_right(text: str, regions: list[tuple[int, int]], separators: str) -> Iterator[Piece]:
+    """The words of ``text`` inside ``regions``, split at ``separators``, right to left.
+
+    Lazy: an agency list is a row's last few words, so a row is never split whole.
+    """
+    pattern = _reverse_piece_pattern(separators)
+    for start, end in reversed(regions):
+        for m in pattern.finditer(text, start, end):
+            yield Piece(m.start(), m.end(), m.group())
 
 
 @lru_cache(maxsize=8)
-def _piece_pattern(separators: str) -> regex.Pattern[str]:
-    return regex.compile(r"[^\s" + regex.escape(separators) + r"]+")
+def _reverse_piece_pattern(separators: str) -> regex.Pattern[str]:
+    return regex.compile(r"[^\s" + regex.escape(separators) + r"]+", regex.REVERSE)
 
 
-def trailing_agencies(text: str, pieces: list[Piece], end: int, registry: Registry) -> list[FoundAgency]:
-    """The agency list that ends ``pieces[:end]``, left to right (empty if none)."""
+def trailing_agencies(text: str, pieces: Iterator[Piece], registry: Registry) -> list[FoundAgency]:
+    """The agency list that ends a row whose words ``pieces`` gives right to left."""
     found: list[FoundAgency] = []
-    i = end
-    while i > 0:
-        match = _agency_ending_at(text, pieces, i, registry)
+    window: list[Piece] = []  # right to left, fetched but not yet taken
+    while True:
+        while len(window) < registry.most_words:
+            piece = next(pieces, None)
+            if piece is None:
+                break
+            window.append(piece)
+        match = _agency_at_right(text, window, registry) if window else None
         if match is None:
             break
-        found.append(match[1])
-        i = match[0]
+        width, agency = match
+        found.append(agency)
+        del window[:width]
     found.reverse()
     return found
 
 
-def _agency_ending_at(text: str, pieces: list[Piece], i: int, registry: Registry) -> tuple[int, FoundAgency] | None:
+def _agency_at_right(text: str, window: list[Piece], registry: Registry) -> tuple[int, FoundAgency] | None:
+    """The agency ending at ``window[0]`` (the rightmost word): (words it takes, agency)."""
+    last = window[0]
     # Longest registry alias first, so 전 부처 wins over a lone 부처.
-    for width in range(min(MAX_ALIAS_WORDS, i), 0, -1):
-        first, last = pieces[i - width], pieces[i - 1]
-        if width > 1 and not _joined_by_spaces(text, pieces[i - width : i]):
-            continue
-        written = " ".join(p.text for p in pieces[i - width : i])
-        name = registry.canonical(written)
-        if name is not None:
-            return i - width, FoundAgency(first.start, last.end, written, name)
-    last = pieces[i - 1]
-    if registry.looks_like_agency(last.text):
-        return i - 1, FoundAgency(last.start, last.end, last.text, None)
+    for width in range(min(registry.tail_words.get(last.text, 1), len(window)), 1, -1):
+        run = window[width - 1 :: -1]
+        if all(not text[a.end : b.start].strip() for a, b in zip(run, run[1:])):
+            written = " ".join(p.text for p in run)
+            name = registry.canonical(written)
+            if name is not None:
+                return width, FoundAgency(run[0].start, last.end, written, name)
+    name = registry.canonical(last.text)
+    if name is not None or registry.looks_like_agency(last.text):
+        return 1, FoundAgency(last.start, last.end, last.text, name)
     return None
-
-
-def _joined_by_spaces(text: str, run: list[Piece]) -> bool:
-    return all(not text[a.end : b.start].strip() for a, b in zip(run, run[1:]))

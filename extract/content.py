@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .agencies import FoundAgency, Registry, pieces_of, trailing_agencies
+from .agencies import FoundAgency, Registry, pieces_from_right, trailing_agencies
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -88,8 +88,7 @@ def cut_node(
     cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
     title_end = end
     if wants_agencies:
-        pieces = pieces_of(text, furniture.gaps(start, end), profile)
-        found = trailing_agencies(text, pieces, len(pieces), registry)
+        found = trailing_agencies(text, pieces_from_right(text, furniture.gaps(start, end), profile.separators), registry)
         cut.agencies = found
         if found:
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
@@ -134,17 +133,18 @@ def trailing_fragment(
     if cut.agencies is None or cut.agencies:
         return None
     start, end = cut.title_span
-    pieces = pieces_of(text, furniture.gaps(start, end), profile)
-    for i in range(len(pieces) - 1, 0, -1):
-        found = trailing_agencies(text, pieces, i, registry)
+    pieces = list(pieces_from_right(text, furniture.gaps(start, end), profile.separators))
+    for k in range(1, len(pieces)):  # the fragment is the rightmost k words
+        found = trailing_agencies(text, iter(pieces[k:]), registry)
         if any(agency.name for agency in found):
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
-            fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(pieces[i].start, end)]
+            fragment_start = pieces[k - 1].start
+            fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(fragment_start, end)]
             new = Cut(
                 title=text_of(text, start, title_end, furniture),
                 title_span=(start, title_end),
                 agencies=found,
-                agencies_span=(title_end, pieces[i].start),  # separators before the fragment included
+                agencies_span=(title_end, fragment_start),  # separators before the fragment included
                 end=found[-1].end,
             )
             return new, fragment

@@ -89,20 +89,22 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     for kind, start, end in noise:
         parts.append(Part("noise", start, end))
     citation = next((f for f in furniture if f.kind == "citation"), None)
+    # One validation call over plain data: pydantic-core checks the whole tree at once.
+    payload = {
+        "schema_version": models.SCHEMA_VERSION,
+        "title": preamble.title,
+        "year": preamble.year,
+        "profile": profile.name,
+        "source": _source_info(source, citation),
+        "children": [_node(d, cuts, text) for d in roots],
+        "noise": [
+            {"kind": kind, "text": fold(value[start:end]), "span": _span(text, start, end)}
+            for kind, start, end in sorted(noise, key=lambda n: n[1])
+        ],
+        "diagnostics": [_diagnostic(text, issue) for issue in sorted(issues, key=lambda i: i.offset)],
+    }
     try:
-        document = models.PlanDocument(
-            schema_version=models.SCHEMA_VERSION,
-            title=preamble.title,
-            year=preamble.year,
-            profile=profile.name,
-            source=_source_info(source, citation),
-            children=[_node(value, d, cuts, text) for d in roots],
-            noise=[
-                models.Noise(kind=kind, text=fold(value[start:end]), span=_span(text, start, end))
-                for kind, start, end in sorted(noise, key=lambda n: n[1])
-            ],
-            diagnostics=[_diagnostic(text, issue) for issue in sorted(issues, key=lambda i: i.offset)],
-        )
+        document = models.PlanDocument.model_validate(payload)
     except ValidationError as exc:  # a bug, not bad input: say so plainly
         raise RuntimeError(f"internal error: the parsed tree failed validation: {exc}") from exc
     return Parsed(document, text, parts)
@@ -117,53 +119,50 @@ def _parts_of(draft: Draft, cut: Cut) -> list[Part]:
     return parts
 
 
-def _node(value: str, draft: Draft, cuts: dict[int, Cut], text: Text) -> models.Node:
+def _node(draft: Draft, cuts: dict[int, Cut], text: Text) -> dict:
     cut = cuts[id(draft)]
-    fields = {}
+    node = {
+        "id": draft.id,
+        "kind": draft.family.kind,
+        "marker": draft.token.marker,
+        "number": draft.number,
+        "title": cut.title,
+    }
     if draft.family.label:
-        fields["label"] = cut.label
+        node["label"] = cut.label
     if cut.agencies is not None:
-        fields["agencies"] = [models.Agency(text=a.text, name=a.name) for a in cut.agencies]
-    return models.Node(
-        id=draft.id,
-        kind=draft.family.kind,
-        marker=draft.token.marker,
-        number=draft.number,
-        title=cut.title,
-        children=[_node(value, child, cuts, text) for child in draft.children],
-        span=_span(text, draft.token.start, cut.end),
-        **fields,
-    )
+        node["agencies"] = [{"text": a.text, "name": a.name} for a in cut.agencies]
+    node["children"] = [_node(child, cuts, text) for child in draft.children]
+    node["span"] = _span(text, draft.token.start, cut.end)
+    return node
 
 
-def _span(text: Text, start: int, end: int) -> models.Span:
+def _span(text: Text, start: int, end: int) -> dict:
     pos = text.position(start)
-    return models.Span(start=pos.offset, end=text.decoded_offset(end), line=pos.line, column=pos.column)
+    return {"start": pos.offset, "end": text.decoded_offset(end), "line": pos.line, "column": pos.column}
 
 
-def _diagnostic(text: Text, issue: Issue) -> models.Diagnostic:
+def _diagnostic(text: Text, issue: Issue) -> dict:
     pos = text.position(issue.offset)
-    return models.Diagnostic(
-        severity=issue.severity, code=issue.code, message=issue.message, line=pos.line, column=pos.column
-    )
+    return {"severity": issue.severity, "code": issue.code, "message": issue.message, "line": pos.line, "column": pos.column}
 
 
-def _source_info(source: Source, citation: Furniture | None) -> models.SourceInfo:
+def _source_info(source: Source, citation: Furniture | None) -> dict:
     document = pages = None
     if citation is not None:
         document = collapse_letter_spacing(fold(citation.fields.get("document", ""))) or None
         first = citation.fields.get("first_page")
         if first:
             last = citation.fields.get("last_page") or first
-            pages = models.PageRange(first=int(first), last=int(last))
-    return models.SourceInfo(
-        path=source.path,
-        sha256=source.sha256,
-        format="text",
-        encoding=source.encoding,
-        document=document,
-        pages=pages,
-    )
+            pages = {"first": int(first), "last": int(last)}
+    return {
+        "path": source.path,
+        "sha256": source.sha256,
+        "format": "text",
+        "encoding": source.encoding,
+        "document": document,
+        "pages": pages,
+    }
 
 
 def collapse_letter_spacing(name: str) -> str:

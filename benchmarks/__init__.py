@@ -1,0 +1,1 @@
+"""Benchmarks for plan-extract: ``python -m benchmarks`` prints a table and writes it as JSON."""
