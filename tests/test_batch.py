@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -20,10 +21,11 @@ from extract.profile import load_profile
 from extract.progress import Progress
 from extract.synthetic import Layout, random_plan, render
 
-from .editions import edition_2021_text
+from .editions import TASKS, edition_2021_text
 from .paths import FIXTURE, INVALID_DIR
 
 PARSE = (".txt",)
+EXPORT = (".json", ".txt")
 
 
 @pytest.fixture
@@ -39,6 +41,7 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 # (arguments, suffixes, [(path, output name)] or the error of one input)
 EXPANSIONS = [
     (["plans"], PARSE, [("plans/2020.txt", "2020"), ("plans/sub/2021.txt", "sub/2021")]),
+    (["plans"], EXPORT, [("plans/2020.txt", "2020"), ("plans/data.JSON", "data"), ("plans/sub/2021.txt", "sub/2021")]),
     (["plans/sub"], PARSE, [("plans/sub/2021.txt", "2021")]),
     (["plans/*.txt"], PARSE, [("plans/2020.txt", "2020")]),
     (["plans/**/*.txt"], PARSE, [("plans/2020.txt", "2020"), ("plans/sub/2021.txt", "2021")]),
@@ -49,12 +52,13 @@ EXPANSIONS = [
     (["missing.txt"], PARSE, [("missing.txt", "missing")]),  # reading it will say "no such file"
     (["nothing*.txt"], PARSE, "nothing*.txt: error: no file matches this pattern"),
     (["empty"], PARSE, "empty: error: is a directory without plan files (*.txt)"),
+    (["empty"], EXPORT, "empty: error: is a directory without plan files (*.json or *.txt)"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("args", "suffixes", "expected"), EXPANSIONS, ids=[
-    "directory", "subdirectory", "glob", "globstar", "glob-directory", "named-file",
-    "each-once", "missing", "no-match", "empty-directory",
+    "directory", "directory-export", "subdirectory", "glob", "globstar", "glob-directory", "named-file",
+    "each-once", "missing", "no-match", "empty-directory", "empty-directory-export",
 ])  # fmt: skip
 def test_expand_inputs(args: list[str], suffixes: tuple[str, ...], expected, tree: Path) -> None:
     found = expand_inputs(args, suffixes)
@@ -98,8 +102,48 @@ def test_parse_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.Captur
     assert capsys.readouterr().err == f"{error}\nparsed 5, failed 1\n  {error}\n"
 
 
+def test_export_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "2020.json"
+    assert main(["parse", str(FIXTURE), "-o", str(tmp_path), "-q"]) == 0
+    (tmp_path / "source.json").rename(good)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": "1.0", ', encoding="utf-8")
+    text_2021 = tmp_path / "2021.txt"
+    text_2021.write_text(edition_2021_text(), encoding="utf-8")
+    out = tmp_path / "tasks.csv"
+    assert main(["export", str(good), str(bad), str(text_2021), "-o", str(out)]) == ExitCode.BAD_INPUT
+    assert out.read_text(encoding="utf-8").count("\n") == 1 + 2 * TASKS
+    error = f"{bad}:1:27: error: not valid JSON: Expecting property name enclosed in double quotes"
+    warning = f"{text_2021}:21:22: warning: agency '미래혁신처' is not in the registry [unknown-agency]"
+    assert capsys.readouterr().err == (
+        f"{error}\n{warning}\nexported 2 editions, {2 * TASKS} tasks, failed 1\n  {error}\n"
+    )
+
+
 def _files(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_jobs_2_gives_what_jobs_1_gives(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plans = plans_dir(tmp_path)
+    results = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        code = main(["parse", str(plans), "-o", str(out), "--jobs", jobs])
+        parse_err = capsys.readouterr().err
+        csv_code = main(["export", str(plans), "--format", "csv", "-j", jobs])
+        csv_out = capsys.readouterr()
+        db = tmp_path / f"plans-{jobs}.sqlite"
+        main(["export", str(out), "-o", str(db), "-j", jobs, "-q"])
+        with sqlite3.connect(db) as conn:
+            tables = [conn.execute(f"SELECT * FROM {t}").fetchall() for t in ("nodes", "agencies", "node_agencies")]
+            editions = conn.execute("SELECT edition_id, title, source_sha256 FROM editions").fetchall()
+        results[jobs] = (code, _files(out), parse_err, csv_code, csv_out, tables, editions)
+    assert results["1"] == results["2"]
+    code, files, parse_err, csv_code, csv_out, tables, editions = results["1"]
+    assert (code, csv_code) == (ExitCode.BAD_INPUT, ExitCode.BAD_INPUT)
+    assert len(files) == 5 and len(editions) == 5
+    assert "unknown-agency" in parse_err and csv_out.out.count("\n") > 2 * TASKS
 
 
 def whose_process(path: str) -> tuple[str, int]:
