@@ -47,17 +47,21 @@ class Source:
 
 def read_source(path: str | os.PathLike[str]) -> Source:
     """Read and decode ``path``; raise ``PlanError`` for anything that is not text."""
+    return decode_bytes(read_bytes(path), path=os.fspath(path))
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of ``path``; ``PlanError`` (exit 3) for a directory, a missing or unreadable file."""
     shown = os.fspath(path)
     p = Path(path)
     if p.is_dir():
         raise PlanError("is a directory, not a plan file", path=shown, code=ExitCode.UNREADABLE)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise PlanError("no such file", path=shown, code=ExitCode.UNREADABLE) from None
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror or exc}", path=shown, code=ExitCode.UNREADABLE) from None
-    return decode_bytes(data, path=shown)
 
 
 def decode_bytes(data: bytes, *, path: str = "<input>") -> Source:

@@ -51,7 +51,9 @@ def test_bad_file_among_good_ones_still_writes_the_good(tmp_path: Path, capsys: 
     out = tmp_path / "out"
     assert main(["parse", str(bad), str(FIXTURE), "-o", str(out)]) == ExitCode.BAD_INPUT
     assert sorted(p.name for p in out.iterdir()) == ["source.json"]
-    assert capsys.readouterr().err.count("\n") == 1
+    # The error when it happens, then the closing summary that repeats it.
+    error = f"{bad}:1:1: error: empty input (no text at all)"
+    assert capsys.readouterr().err == f"{error}\nparsed 1, failed 1\n  {error}\n"
 
 
 def test_warnings_go_to_stderr_and_strict_fails_without_output(

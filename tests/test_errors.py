@@ -31,9 +31,10 @@ def test_invalid_input(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[
     assert not out_dir.exists() or not any(out_dir.iterdir())
 
 
-def test_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_directory_without_plan_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.md").write_text("① 과제 행안부\n", encoding="utf-8")  # a directory stands for its *.txt only
     assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out")]) == ExitCode.UNREADABLE
-    assert capsys.readouterr().err == f"{tmp_path}: error: is a directory, not a plan file\n"
+    assert capsys.readouterr().err == f"{tmp_path}: error: is a directory without plan files (*.txt)\n"
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,20 +1,41 @@
-"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-q]``"""
+"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-j N] [-q]``
+
+INPUT is a plan text file, a directory (every *.txt file under it) or a glob
+pattern. Each input is parsed on its own: a bad one is reported and the others
+are still written; the exit code is that of the first failure.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, PlanError
+from ._shared import add_batch_arguments, cached_profile
+
+if TYPE_CHECKING:
+    from ..inputs import Input
+    from ..models import Diagnostic
 
 HELP = "parse plan text into JSON"
 DEFAULT_OUT = "out"
 
+# What a directory argument stands for.
+PLAN_SUFFIXES = (".txt",)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="plan text files (UTF-8/16, CP949, EUC-KR)")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="plan text files (UTF-8/16, CP949, EUC-KR), directories of *.txt files, or glob patterns",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -23,61 +44,79 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"directory for INPUT-stem.json (default: {DEFAULT_OUT}/); '-' writes JSON to stdout",
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 5, no output) on any warning")
-    parser.add_argument("--profile", metavar="FILE", help="a profile TOML instead of the default one")
-    parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    add_batch_arguments(parser)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    json: str  # the document, serialized where it was parsed: a string crosses processes cheaply
+    diagnostics: list[Diagnostic]
+
+
+def parse_one(path: str, profile: str | None) -> ParsedFile:
+    """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
+    from ..pipeline import parse_file
+
+    document = parse_file(path, cached_profile(profile)).document
+    return ParsedFile(document.to_json(), document.diagnostics)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import parse_file
-    from ..profile import load_profile
+    from .. import pipeline  # noqa: F401  (here, not in each worker: they fork with it loaded)
+    from ..batch import Failure, run_batch
+    from ..inputs import expand_inputs
+    from ._shared import Report
 
-    profile = load_profile(args.profile)
+    cached_profile(args.profile)  # a bad profile is a usage error before any input is read
+    inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
     to_stdout = args.output == "-"
-    targets = {} if to_stdout else _targets(args.inputs, Path(args.output))
-    status = ExitCode.OK
-    documents = []
-    for path in args.inputs:
-        try:
-            document = parse_file(path, profile).document
-        except PlanError as exc:
-            print(exc.one_line(), file=sys.stderr)
-            status = status or exc.code
-            continue
-        warnings = [d for d in document.diagnostics if d.severity != "info"]
-        if not args.quiet or args.strict:
-            for d in warnings:
-                print(f"{path}:{d.line}:{d.column}: {d.severity}: {d.message} [{d.code}]", file=sys.stderr)
-        if args.strict and warnings:
-            print(f"{path}: error: {len(warnings)} warning(s) and --strict: no output written", file=sys.stderr)
-            status = status or ExitCode.STRICT
-            continue
-        if to_stdout:
-            documents.append(document)
-        else:
-            from ..write import write_atomic
+    targets = {} if to_stdout else _targets([i for i in inputs if i.error is None], Path(args.output))
+    report = Report(len(inputs), quiet=args.quiet)
+    documents: list[str] = []
+    parsed = 0
+    try:
+        work = partial(parse_one, profile=args.profile)
+        for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
+            if isinstance(result, Failure):
+                report.fail(result)
+                continue
+            warnings = report.warnings(item.path, result.diagnostics, always=args.strict)
+            if args.strict and warnings:
+                message = f"{item.path}: error: {warnings} warning(s) and --strict: no output written"
+                report.fail(Failure(message, ExitCode.STRICT))
+                continue
+            if to_stdout:
+                documents.append(result.json)
+            else:
+                from ..write import write_atomic
 
-            write_atomic(targets[path], document.to_json())
+                write_atomic(targets[item.path], result.json)
+            parsed += 1
+    finally:
+        report.close()
+    report.finish(f"parsed {parsed}")
     if to_stdout and documents:
-        if len(args.inputs) == 1:
-            sys.stdout.write(documents[0].to_json())
+        if len(inputs) == 1:
+            sys.stdout.write(documents[0])
         else:
-            payload = [json.loads(d.to_json()) for d in documents]
+            payload = [json.loads(d) for d in documents]
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    return status
+    return report.status
 
 
-def _targets(inputs: list[str], out_dir: Path) -> dict[str, Path]:
-    """INPUT → out_dir/STEM.json; two inputs with one stem would overwrite each other."""
+def _targets(inputs: list[Input], out_dir: Path) -> dict[str, Path]:
+    """INPUT → out_dir/NAME.json; two inputs with one name would overwrite each other."""
     targets: dict[str, Path] = {}
     seen: dict[Path, str] = {}
-    for path in inputs:
-        target = out_dir / f"{Path(path).stem}.json"
-        if target in seen and seen[target] != path:
+    for item in inputs:
+        target = out_dir / f"{item.name}.json"
+        if target in seen and seen[target] != item.path:
             raise PlanError(
-                f"would write {target} for both {seen[target]} and {path}; parse them into different -o directories",
-                path=path,
+                f"would write {target} for both {seen[target]} and {item.path}; "
+                "parse them into different -o directories",
+                path=item.path,
                 code=ExitCode.USAGE,
             )
-        seen[target] = path
-        targets[path] = target
+        seen[target] = item.path
+        targets[item.path] = target
     return targets

@@ -1,4 +1,9 @@
-"""``plan-extract schema [-o DIR]``: the JSON Schema of every JSON document the tool writes."""
+"""``plan-extract schema [NAME] [-o DIR]``: the JSON Schema of every JSON document the tool writes.
+
+NAME is ``plan`` (parse output, the default), ``task-row`` (a line of
+``export --format jsonl``) or ``agency-table`` (``agencies --format json``);
+``-o DIR`` writes all of them as DIR/NAME.schema.json.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,18 @@ from pathlib import Path
 from ..errors import ExitCode
 
 HELP = "print or write the JSON Schema of the output"
+SUFFIX = ".schema.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="DIR", help="write *.schema.json into DIR (e.g. schema/)")
+    parser.add_argument(
+        "name",
+        nargs="?",
+        default="plan",
+        choices=("plan", "task-row", "agency-table"),
+        help="which schema to print (default: plan)",
+    )
+    parser.add_argument("-o", "--output", metavar="DIR", help="write every *.schema.json into DIR (e.g. schema/)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,8 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     files = schema_files()
     if args.output is None:
-        for text in files.values():
-            sys.stdout.write(text)
+        sys.stdout.write(files[args.name + SUFFIX])
         return ExitCode.OK
     from ..write import write_atomic
 

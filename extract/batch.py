@@ -1,0 +1,96 @@
+"""Run one job per input file, here or in worker processes, and hand back results in input order.
+
+``run_batch(work, inputs, jobs=N, progress=…)`` yields ``(input, result)``
+pairs in the order of ``inputs`` whatever order the workers finish in, so
+messages and outputs do not depend on ``--jobs``. ``work(path)`` must be a
+module-level function (or a ``functools.partial`` of one) so that a worker
+process can receive it. A ``PlanError`` or any other exception in ``work``
+becomes a ``Failure`` for that input and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ExitCode, PlanError
+from .inputs import Input
+from .progress import Progress
+
+
+@dataclass(frozen=True)
+class Failure:
+    message: str  # one line: path[:line:column]: error: …
+    code: int
+
+
+def run_batch(
+    work: Callable[[str], Any], inputs: list[Input], *, jobs: int = 1, progress: Progress | None = None
+) -> Iterator[tuple[Input, Any]]:
+    """``(input, work(input.path) or Failure)`` for each input, in input order."""
+    progress = progress or Progress(len(inputs), enabled=False)
+    runnable = [i for i, item in enumerate(inputs) if item.error is None]
+    if jobs <= 1 or len(runnable) <= 1:
+        for item in inputs:
+            result = _failure(item.error) if item.error else attempt(work, item.path)
+            progress.advance(item.path)
+            yield item, result
+        return
+    yield from _in_pool(work, inputs, runnable, min(jobs, len(runnable)), progress)
+
+
+def _in_pool(
+    work: Callable[[str], Any], inputs: list[Input], runnable: list[int], workers: int, progress: Progress
+) -> Iterator[tuple[Input, Any]]:
+    results: dict[int, Any] = {i: _failure(item.error) for i, item in enumerate(inputs) if item.error}
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        futures: dict[Future, int] = {pool.submit(attempt, work, inputs[i].path): i for i in runnable}
+        following = 0
+        for i in results:  # the inputs that failed before any work count as done
+            progress.advance(inputs[i].path)
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = _result(future, inputs[i].path)
+            progress.advance(inputs[i].path)
+            # Hand over every result whose predecessors are all in: input order, memory bounded by the gap.
+            while following in results:
+                yield inputs[following], results.pop(following)
+                following += 1
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    while following in results:  # trailing inputs that failed before any work
+        yield inputs[following], results.pop(following)
+        following += 1
+
+
+def attempt(work: Callable[[str], Any], path: str) -> Any:
+    """``work(path)``, or the ``Failure`` it ended in; runs in the worker process."""
+    try:
+        return work(path)
+    except PlanError as exc:
+        return _failure(exc)
+    except Exception as exc:  # a bug: report it against the input, keep going with the others
+        return _internal(path, exc)
+
+
+def _result(future: Future, path: str) -> Any:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker process died (killed, out of memory)
+        return _internal(path, exc)
+
+
+def _failure(error: PlanError) -> Failure:
+    return Failure(error.one_line(), error.code)
+
+
+def _internal(path: str, exc: BaseException) -> Failure:
+    return Failure(
+        f"{path}: error: internal error: {type(exc).__name__}: {exc} (a bug: please report it with this input)",
+        ExitCode.INTERNAL,
+    )

@@ -1,0 +1,105 @@
+"""What the batch commands (``parse``, ``export``, ``agencies``) share: options and the report on stderr.
+
+Not a command itself (it is not in ``COMMANDS``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..errors import ExitCode
+
+if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
+    from ..batch import Failure
+    from ..models import Diagnostic
+    from ..profile import Profile
+
+
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=job_count,
+        default=1,
+        metavar="N",
+        help="read N inputs at once in worker processes (0: one per CPU; default 1)",
+    )
+    parser.add_argument("--profile", metavar="FILE", help="a profile TOML instead of the default one (text input)")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no warnings, progress bar or summary (errors still)"
+    )
+
+
+def job_count(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return jobs or os.cpu_count() or 1
+
+
+@lru_cache(maxsize=4)
+def cached_profile(path: str | None) -> Profile:
+    """One profile load per process, however many inputs a worker reads."""
+    from ..profile import load_profile
+
+    return load_profile(path)
+
+
+class Report:
+    """Messages on stderr above the progress bar, the failures, the exit status, the closing summary."""
+
+    def __init__(self, total: int, *, quiet: bool = False) -> None:
+        from ..progress import Progress
+
+        self.total = total
+        self.quiet = quiet
+        self.progress = Progress(total, enabled=False if quiet else None)
+        self.failures: list[Failure] = []
+        self.status = ExitCode.OK
+
+    def message(self, line: str) -> None:
+        self.progress.echo(line)
+
+    def fail(self, failure: Failure) -> None:
+        """One line now; the summary repeats it. The exit status is the first failure's code."""
+        self.failures.append(failure)
+        self.status = self.status or failure.code
+        self.message(failure.message)
+
+    def warnings(self, path: str, diagnostics: list[Diagnostic], *, always: bool = False) -> int:
+        """Print the warnings among ``diagnostics`` (unless quiet, or ``always``); return how many there are."""
+        warnings = [d for d in diagnostics if d.severity != "info"]
+        if always or not self.quiet:
+            for d in warnings:
+                self.message(f"{path}:{d.line}:{d.column}: {d.severity}: {d.message} [{d.code}]")
+        return len(warnings)
+
+    def close(self) -> None:
+        self.progress.close()
+
+    def finish(self, done: str) -> None:
+        """After several inputs: ``parsed 11, failed 1`` and the failures again, so a long log ends with them."""
+        self.close()
+        if self.total <= 1 or (self.quiet and not self.failures):
+            return
+        lines = [done + (f", failed {len(self.failures)}" if self.failures else "")]
+        lines += [f"  {f.message}" for f in self.failures]
+        sys.stderr.write("\n".join(lines) + "\n")
+
+
+def write_stdout(text: str) -> None:
+    """Exactly these bytes (UTF-8, BOM and CRLF as made), whatever stdout's encoding and newline setting."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()

@@ -1,0 +1,104 @@
+"""``plan-extract agencies INPUT... [--format table|csv|json] [-o FILE] [-j N] [-q]``
+
+How many tasks each agency leads, one column per edition, side by side: one
+input per edition (parse output or plan text, as for ``export``). Sorted by
+total, most tasks first. A task with two lead agencies counts for both; an
+agency the registry lacks is counted as written and marked ``*``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ._shared import add_batch_arguments, write_stdout
+
+if TYPE_CHECKING:
+    from ..agency_counts import AgencyTable
+
+HELP = "count tasks per lead agency, editions side by side"
+
+FORMATS = ("table", "csv", "json")
+UNKNOWN_MARK = " *"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="parse output (*.json) or plan text, one per edition; directories, globs",
+    )
+    parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="default: table")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_batch_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..agency_counts import count_agencies
+    from ..batch import Failure, run_batch
+    from ..inputs import expand_inputs
+    from ..load import is_json
+    from ._shared import Report, cached_profile
+    from .export import EXPORT_SUFFIXES, load_one
+
+    cached_profile(args.profile)
+    inputs = expand_inputs(args.inputs, EXPORT_SUFFIXES)
+    report = Report(len(inputs), quiet=args.quiet)
+    documents = []
+    try:
+        for item, result in run_batch(
+            partial(load_one, profile=args.profile), inputs, jobs=args.jobs, progress=report.progress
+        ):
+            if isinstance(result, Failure):
+                report.fail(result)
+                continue
+            for document in result:
+                if not is_json(item.path):
+                    report.warnings(item.path, document.diagnostics)
+            documents += result
+    finally:
+        report.close()
+    report.finish(f"counted {len(documents)} edition{'s' * (len(documents) != 1)}")
+    if not documents:
+        return report.status
+    table = count_agencies(documents)
+    text = table.to_json() if args.format == "json" else as_csv(table) if args.format == "csv" else as_text(table)
+    if args.output in (None, "-"):
+        write_stdout(text)
+    else:
+        from ..write import write_atomic
+
+        write_atomic(args.output, text)
+    return report.status
+
+
+def as_text(table: AgencyTable) -> str:
+    from ..text_table import format_table
+
+    several = len(table.editions) > 1
+    header = ["agency", *(e.label for e in table.editions), *(["total"] if several else [])]
+
+    def numbers(counts: list[int]) -> list[str | int]:
+        return [*counts, *([sum(counts)] if several else [])]
+
+    rows = [[a.name + ("" if a.known else UNKNOWN_MARK), *numbers(a.counts)] for a in table.agencies]
+    footer = [["tasks", *numbers([e.tasks for e in table.editions])]]
+    if any(e.tasks_without_agency for e in table.editions):
+        footer.append(["tasks without agency", *numbers([e.tasks_without_agency for e in table.editions])])
+    text = format_table(header, rows, footer)
+    if not all(a.known for a in table.agencies):
+        text += f"{UNKNOWN_MARK.strip()} not in the agency registry: counted as written\n"
+    return text
+
+
+def as_csv(table: AgencyTable) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["agency", "known", *(e.label for e in table.editions), "total"])
+    for a in table.agencies:
+        writer.writerow([a.name, str(a.known).lower(), *a.counts, a.total])
+    return out.getvalue()

@@ -1,0 +1,96 @@
+"""Load plans for the commands that read them back: a path → ``PlanDocument`` (or several).
+
+A ``*.json`` file (any case) is read as ``plan-extract parse`` output: one
+document, or the JSON array ``parse -o -`` writes for several inputs. It is
+checked against the data model, so a hand-edited or foreign file fails with
+one line that says where. Anything else is plan text and is parsed with
+``pipeline.parse_file``. The suffix decides, not the content: a plan may start
+with ``[`` (``[국정01] …``), so sniffing would guess wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import PlanError
+from .models import SCHEMA_VERSION, PlanDocument
+from .profile import Profile
+from .read import read_bytes
+
+JSON_SUFFIX = ".json"
+
+
+def load_document(path: str | os.PathLike[str], profile: Profile | None = None) -> PlanDocument:
+    """The one plan in ``path`` (JSON or plan text); a JSON array of several is an error."""
+    documents = load_documents(path, profile)
+    if len(documents) != 1:
+        raise PlanError(f"holds {len(documents)} plan documents, expected one", path=os.fspath(path))
+    return documents[0]
+
+
+def load_documents(path: str | os.PathLike[str], profile: Profile | None = None) -> list[PlanDocument]:
+    """Every plan in ``path``: the documents of a JSON file, or the parse of a plan text file."""
+    shown = os.fspath(path)
+    if is_json(shown):
+        return documents_from_json(read_bytes(path), path=shown)
+    from .pipeline import parse_file
+
+    return [parse_file(shown, profile).document]
+
+
+def is_json(path: str | os.PathLike[str]) -> bool:
+    return Path(path).suffix.lower() == JSON_SUFFIX
+
+
+def documents_from_json(data: bytes, *, path: str = "<input>") -> list[PlanDocument]:
+    """Decode, parse and validate JSON bytes (UTF-8, a BOM tolerated) into documents."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start].decode("utf-8-sig", errors="replace")
+        raise PlanError(
+            f"not valid UTF-8 JSON (byte 0x{data[exc.start]:02x})", prefix, len(prefix), path=path
+        ) from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanError(f"not valid JSON: {exc.msg}", text, exc.pos, path=path) from None
+    if isinstance(value, dict):
+        return [_validate(value, "", path)]
+    if isinstance(value, list) and value:
+        return [_validate(item, f"[{i}]", path) for i, item in enumerate(value)]
+    raise PlanError("not a plan-extract document (expected a JSON object, or an array of them)", path=path)
+
+
+def _validate(value: object, where: str, path: str) -> PlanDocument:
+    if not isinstance(value, dict):
+        raise PlanError(f"{where or 'the top level'} is not a JSON object, so not a plan-extract document", path=path)
+    version = value.get("schema_version")
+    if version is not None and version != SCHEMA_VERSION:
+        raise PlanError(
+            f"{json_path(('schema_version',), where)} is {version!r}; this plan-extract reads {SCHEMA_VERSION!r}"
+            " (parse the source again)",
+            path=path,
+        )
+    try:
+        return PlanDocument.model_validate(value)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        at = json_path(first["loc"], where)
+        raise PlanError(
+            f"not a plan-extract document: {at}{': ' if at else ''}{first['msg']}{more}", path=path
+        ) from None
+
+
+def json_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
+    """pydantic's ``('children', 0, 'span', 'end')`` → ``children[0].span.end``."""
+    out = prefix
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
