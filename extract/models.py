@@ -100,7 +100,7 @@ class Diagnostic(Model):
 
 
 class PlanDocument(Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.0"] = Field(description="bumped when the format changes; see the README")
     title: str | None = Field(description="the plan's title line, e.g. 2020 정부혁신 대표과제 목록")
     year: int | None = Field(description="the year in the title")
     profile: str = Field(description="the profile the plan was read with")

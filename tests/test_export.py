@@ -15,7 +15,7 @@ from extract.export_csv import to_csv
 from extract.export_jsonl import to_jsonl
 from extract.export_rows import TaskRow, task_rows
 from extract.load import load_documents
-from extract.models import Node, PlanDocument, iter_nodes
+from extract.models import SCHEMA_VERSION, Node, PlanDocument, iter_nodes
 from extract.pipeline import parse_file
 
 from .editions import TASKS, write_editions
@@ -105,6 +105,7 @@ def _node(id: str, kind: str, start: int, children: list[Node] = (), *, agencies
 
 def _document(children: list[Node], title: str = "문서") -> PlanDocument:
     return PlanDocument(
+        schema_version=SCHEMA_VERSION,
         title=title,
         year=None,
         profile="test",

@@ -33,7 +33,7 @@ BAD_JSON = [
     (b"[]", ": error: not a plan-extract document (expected a JSON object, or an array of them)", ExitCode.BAD_INPUT),
     (b"42", ": error: not a plan-extract document (expected a JSON object, or an array of them)", ExitCode.BAD_INPUT),
     (b"[1]", ": error: [0] is not a JSON object, so not a plan-extract document", ExitCode.BAD_INPUT),
-    (b'{"title": "x"}', ": error: not a plan-extract document: year: Field required (and 5 more)", ExitCode.BAD_INPUT),
+    (b'{"title": "x"}', ": error: not a plan-extract document: schema_version: Field required (and 6 more)", ExitCode.BAD_INPUT),
     (
         edited(lambda d: d.update(schema_version="2.0")),
         ": error: schema_version is '2.0'; this plan-extract reads '1.0' (parse the source again)",
