@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .agencies import FoundAgency, Registry, pieces_of, trailing_agencies
+from .agencies import FoundAgency, Piece, Registry, pieces_of, trailing_agencies
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -41,6 +41,7 @@ class Cut:
     agencies: list[FoundAgency] | None = None
     agencies_span: tuple[int, int] | None = None
     end: int = 0  # end of the node's own text
+    registry_reading: list[FoundAgency] | None = None  # set when the agency column said otherwise
 
 
 @dataclass
@@ -80,8 +81,13 @@ def cut_node(
     furniture: Spans,
     profile: Profile,
     registry: Registry,
+    cells: dict[int, int] | None = None,
 ) -> Cut:
-    """Cut the content [start, end) of ``draft`` into its parts."""
+    """Cut the content [start, end) of ``draft`` into its parts.
+
+    ``cells`` (PDF input) maps the end of each table row's agency cell to its start:
+    a node whose text ends with such a cell takes the cell's words as its agencies.
+    """
     start, end = trimmed(text, start, end, furniture)
     family = draft.family
     wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and not draft.children)
@@ -90,6 +96,12 @@ def cut_node(
     if wants_agencies:
         pieces = pieces_of(text, furniture.gaps(start, end), profile)
         found = trailing_agencies(text, pieces, len(pieces), registry)
+        cell_start = cells.get(end) if cells else None
+        if cell_start is not None and cell_start > draft.token.end:
+            column = column_agencies(text, [p for p in pieces if p.start >= cell_start], registry)
+            if [(a.start, a.end) for a in column] != [(a.start, a.end) for a in found]:
+                cut.registry_reading = found
+            found = column
         cut.agencies = found
         if found:
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
@@ -104,6 +116,34 @@ def cut_node(
     cut.title_span = (start, title_end)
     cut.title = text_of(text, start, title_end, furniture)
     return cut
+
+
+def column_agencies(text: str, pieces: list[Piece], registry: Registry) -> list[FoundAgency]:
+    """The agencies of a PDF row's agency cell: every word of the cell is an agency's.
+
+    Items between separators are read with the registry (``전 부처`` is one agency,
+    ``조달청 중기부`` two); words of an item the registry cannot place form one
+    agency it lacks (``LH``, ``한국 지능정보 사회진흥원``).
+    """
+    found: list[FoundAgency] = []
+    for item in _items(text, pieces):
+        known = trailing_agencies(text, item, len(item), registry)
+        head = item[: len(item) - sum(1 for p in item if any(a.start <= p.start < a.end for a in known))]
+        if head:
+            written = " ".join(p.text for p in head)
+            found.append(FoundAgency(head[0].start, head[-1].end, written, registry.canonical(written)))
+        found.extend(known)
+    return found
+
+
+def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into the items of a list: a separator between two pieces ends an item."""
+    items: list[list[Piece]] = []
+    for piece in pieces:
+        if not items or text[items[-1][-1].end : piece.start].strip():
+            items.append([])
+        items[-1].append(piece)
+    return items
 
 
 def _title_end(text: str, start: int, limit: int, separators: str, furniture: Spans) -> int:
@@ -171,6 +211,17 @@ def agency_issues(draft: Draft, cut: Cut) -> list[Issue]:
     issues = []
     if not cut.agencies and draft.family.agencies == "always":
         issues.append(Issue("warning", "missing-agencies", f"{draft.family.kind} {draft.token.marker} has no lead agency", draft.token.start))
+    if cut.registry_reading is not None:
+        column = ", ".join(a.text for a in cut.agencies) or "nothing"
+        alone = ", ".join(a.text for a in cut.registry_reading) or "nothing"
+        issues.append(
+            Issue(
+                "info",
+                "agency-column",
+                f"{draft.family.kind} {draft.token.marker}: the agency column holds {column}; the registry alone would read {alone}",
+                cut.agencies[0].start if cut.agencies else draft.token.start,
+            )
+        )
     for agency in cut.agencies:
         if agency.name is None:
             issues.append(Issue("warning", "unknown-agency", f"agency {agency.text!r} is not in the registry", agency.start))

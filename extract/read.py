@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from .errors import ExitCode, PlanError
 
@@ -39,6 +40,9 @@ class Source:
     data: bytes
     text: str  # decoded, BOM removed, otherwise untouched
     encoding: str
+
+    format: ClassVar[str] = "text"
+    geometry: ClassVar[None] = None  # a PDF's layout (read_pdf.PdfSource); text has none
 
     @property
     def sha256(self) -> str:
