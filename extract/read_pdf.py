@@ -27,6 +27,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 import regex
@@ -43,6 +44,7 @@ END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a 
 UNMAPPED = "\ufffd"
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
 PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
+ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/pdf/
 
 # 2-4, 7, 10-: items of --pages.
 PAGE_ITEM = regex.compile(r"\s* (?P<first>\d+) \s* (?: (?P<dash>-) \s* (?P<last>\d+)? )? \s*", regex.VERBOSE)
@@ -146,14 +148,14 @@ def read_pdf(
             for number in select_pages(ranges, document.page_count, pages or "", shown):
                 try:
                     content = document.page(number)
-                except Exception as exc:  # the engine choked on this page's content
-                    raise PlanError(f"page {number} cannot be read: {_reason(exc)}", path=shown) from None
+                except Exception:  # the engine choked on this page's content; its words are no help to a user
+                    raise PlanError(f"page {number} cannot be read: its content is damaged", path=shown) from None
                 _refuse_unmapped(content, shown)
                 composer.add(content, reader.read(content))
     except EncryptedError:
         raise PlanError("the PDF is encrypted: it needs a password to open", path=shown) from None
-    except BrokenError as exc:
-        raise PlanError(f"not a readable PDF (corrupt or truncated): {exc}", path=shown) from None
+    except BrokenError:
+        raise PlanError("not a readable PDF: its structure is damaged (corrupt or cut short)", path=shown) from None
     return PdfSource(path=shown, sha256=sha256, text=composer.text(), geometry=composer.geometry(), engine=engine)
 
 
@@ -190,13 +192,9 @@ def _engine(name: str, path: str):
     if name not in ENGINES:
         raise PlanError(f"unknown PDF engine {name!r} (choose from {', '.join(ENGINES)})", path=path, code=ExitCode.USAGE)
     try:
-        if name == "pdfium":
-            from .pdf import pdfium as module
-        else:
-            from .pdf import plumber as module
+        return import_module(f"{__package__}.pdf.{ENGINE_MODULES[name]}")
     except ImportError as exc:
         raise PlanError(f"{PDF_EXTRA} ({exc.name or exc} is missing)", path=path, code=ExitCode.USAGE) from None
-    return module
 
 
 def _page_reader(profile):
@@ -226,10 +224,6 @@ def _refuse_unmapped(content, path: str) -> None:
             "OCR or another copy is needed",
             path=path,
         )
-
-
-def _reason(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 class _Composer:

@@ -18,10 +18,14 @@ Two layouts, so the reader is not tuned to one:
   horizontal rules, cells vertically centred, strategies spanning both columns,
   the header row on the first page only, page breaks inside strategies.
 
+It also writes the small PDFs of ``tests/pdf/`` (traps the reader handles: a
+lost middle dot, a scanned page, an owner password) and ``tests/invalid_pdf/``
+(refused: encrypted, scanned, no Unicode map, truncated, corrupt, not a PDF).
+
 Usage (needs the ``dev`` extra and a Korean TrueType font, e.g. Debian's
 ``fonts-nanum``)::
 
-    python scripts/make_pdf_fixtures.py [--font PATH] [--out DIR]
+    python scripts/make_pdf_fixtures.py [--font PATH] [--out DIR] [--no-tests]
 
 The generated PDFs are committed, so the tests need neither reportlab nor the
 font. The benchmark (``benchmarks/bench_pdf.py``) imports ``build_pdf`` from
@@ -132,8 +136,20 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
-def build_pdf(path: str | Path, rows: list[Row], layout: Layout, font: str = DEFAULT_FONT) -> int:
-    """Draw ``rows`` as a two-column table into ``path``; return the number of printed pages."""
+def build_pdf(
+    path: str | Path,
+    rows: list[Row],
+    layout: Layout,
+    font: str = DEFAULT_FONT,
+    *,
+    compress: bool = True,
+    encrypt=None,
+    scanned_pages: int = 0,
+) -> int:
+    """Draw ``rows`` as a two-column table into ``path``; return the number of printed pages.
+
+    ``scanned_pages`` appends pages that hold only an image, as a scanner makes them.
+    """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -141,12 +157,25 @@ def build_pdf(path: str | Path, rows: list[Row], layout: Layout, font: str = DEF
     pdfmetrics.registerFont(TTFont(FONT, font))
     width, height = layout.page
     sheet = (2 * width, height) if layout.two_up else (width, height)
-    pdf = canvas.Canvas(str(path), pagesize=sheet, invariant=1, pageCompression=1)
+    pdf = canvas.Canvas(str(path), pagesize=sheet, invariant=1, pageCompression=int(compress), encrypt=encrypt)
     pdf.setTitle("2020 정부혁신 대표과제 목록 (plan-extract test fixture)")
     drawer = _Drawer(pdf, layout)
-    drawer.draw(rows)
+    if rows:
+        drawer.draw(rows)
+    for _ in range(scanned_pages):
+        _draw_scan(pdf, sheet)
     pdf.save()
     return drawer.page_number - layout.first_page_number
+
+
+def _draw_scan(pdf, sheet: tuple[float, float]) -> None:
+    """A page that is one grey image with no text layer."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("L", (60, 85), 200)
+    pdf.drawImage(ImageReader(image), 0, 0, width=sheet[0], height=sheet[1])
+    pdf.showPage()
 
 
 class _Drawer:
@@ -269,16 +298,97 @@ def fixture_rows(source: Path = ROOT / "fixtures" / "source.txt") -> list[Row]:
     return rows_of(parse_file(str(source)).document)
 
 
+# --- PDFs for the tests: traps and bad input ------------------------------------
+
+def make_test_pdfs(rows: list[Row], font: str, tests: Path = ROOT / "tests") -> list[Path]:
+    """Small PDFs for tests/pdf/ (traps the reader handles) and tests/invalid_pdf/ (refused)."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    few = rows[:10]  # the title, area 1 and its first tasks: one font subset, several middle dots
+    good, bad = tests / "pdf", tests / "invalid_pdf"
+    good.mkdir(exist_ok=True)
+    bad.mkdir(exist_ok=True)
+    made = []
+
+    def target(folder: Path, name: str) -> Path:
+        made.append(folder / name)
+        return folder / name
+
+    # Opens without a password: only the owner's (permissions) is set.
+    build_pdf(target(good, "owner-password.pdf"), few, PLAN_2020, font, encrypt=StandardEncryption("", "owner"))
+    build_pdf(target(good, "partly-scanned.pdf"), few, PLAN_2020, font, scanned_pages=1)
+    # The dot must be among the first glyphs drawn: the subset then gives it a code below
+    # 0x20, which no base encoding maps either, as with a CID font (higher codes fall back
+    # to the font's Latin encoding: another trap, documented in docs/pdf.md).
+    dots = [
+        rows[0],
+        Row("task", "① 정책평가 과정에서의 국민 추천·심사 비중 확대", "행안부"),
+        Row("task", "② 공공기관 운영·관리체계 및 혁신성과 평가 개선", "기재부, 행안부"),
+        Row("task", "③ 공공부문 간 데이터 연계·분석, 정부-민간 간 정보공유 확대", "행안부"),
+    ]
+    plain = target(good, "lost-middle-dot.pdf")
+    build_pdf(plain, dots, replace(PLAN_2020, running_header=None), font, compress=False)
+    plain.write_bytes(_unmap(plain.read_bytes(), "00B7"))
+
+    build_pdf(target(bad, "encrypted.pdf"), few, PLAN_2020, font, encrypt=StandardEncryption("secret", "owner"))
+    build_pdf(target(bad, "scanned.pdf"), [], PLAN_2020, font, scanned_pages=2)
+    no_map = target(bad, "no-unicode-map.pdf")
+    build_pdf(no_map, few, PLAN_2020, font, compress=False)
+    no_map.write_bytes(_without_unicode_maps(no_map.read_bytes()))
+    whole = (ROOT / "fixtures" / "plan-2020.pdf").read_bytes()
+    target(bad, "truncated.pdf").write_bytes(whole[: len(whole) // 2])
+    target(bad, "corrupt.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    target(bad, "not-a-pdf.pdf").write_text(
+        "<!DOCTYPE html>\n<html><body><h1>404 Not Found</h1></body></html>\n", encoding="utf-8"
+    )
+    target(bad, "empty.pdf").write_bytes(b"")
+    return made
+
+
+def _unmap(data: bytes, code_point: str) -> bytes:
+    """Drop one character from the ToUnicode maps of an uncompressed PDF, as some CID
+    fonts lose the middle dot: pdfminer then writes (cid:N), pdfium flags a map error.
+    The line is blanked to a comment of the same length, so no offset moves."""
+    import re
+
+    line = re.compile(rb"<[0-9A-F]+> <" + code_point.encode() + rb">\n")
+    count = re.compile(rb"(\d+) beginbfchar")
+    out = data
+    for m in reversed(list(line.finditer(data))):
+        out = out[: m.start()] + b"%" + b" " * (len(m.group()) - 2) + b"\n" + out[m.end() :]
+        head = list(count.finditer(out, 0, m.start()))[-1]
+        number = int(head.group(1)) - 1
+        padded = str(number).encode().rjust(len(head.group(1)))
+        out = out[: head.start(1)] + padded + out[head.end(1) :]
+    if out == data:
+        raise SystemExit(f"no ToUnicode entry for U+{code_point} found")
+    return out
+
+
+def _without_unicode_maps(data: bytes) -> bytes:
+    """Blank every /ToUnicode reference: the whole text then comes out as (cid:N)."""
+    import re
+
+    out = re.sub(rb"/ToUnicode \d+ 0 R", lambda m: b" " * len(m.group()), data)
+    if out == data:
+        raise SystemExit("no /ToUnicode found")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--font", default=DEFAULT_FONT, help=f"a Korean TrueType font (default: {DEFAULT_FONT})")
     parser.add_argument("--out", default=str(ROOT / "fixtures"), help="where to write the PDFs (default: fixtures/)")
+    parser.add_argument("--no-tests", action="store_true", help="only the fixtures, not tests/pdf/ and tests/invalid_pdf/")
     args = parser.parse_args(argv)
     rows = fixture_rows()
     for name, layout in FIXTURES.items():
         target = Path(args.out) / name
         pages = build_pdf(target, rows, layout, args.font)
         print(f"{target}: {pages} printed pages, {target.stat().st_size:,} bytes")
+    if not args.no_tests:
+        for made in make_test_pdfs(rows, args.font):
+            print(f"{made}: {made.stat().st_size:,} bytes")
     return 0
 
 

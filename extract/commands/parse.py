@@ -1,4 +1,4 @@
-"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-q]``"""
+"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-q] [--pages N-M] [--engine E]``"""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 from ..errors import ExitCode, PlanError
 
-HELP = "parse plan text into JSON"
+HELP = "parse a plan (text or PDF) into JSON"
 DEFAULT_OUT = "out"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="plan text files (UTF-8/16, CP949, EUC-KR)")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="plan files: text (UTF-8/16, CP949, EUC-KR) or PDF")
     parser.add_argument(
         "-o",
         "--output",
@@ -25,10 +25,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail (exit 5, no output) on any warning")
     parser.add_argument("--profile", metavar="FILE", help="a profile TOML instead of the default one")
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    _add_pdf_arguments(parser)
+
+
+def _add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    pdf = parser.add_argument_group("PDF input (needs the pdf extra)")
+    pdf.add_argument("--pages", type=_page_spec, metavar="N-M", help="PDF pages to read, 1-based: 36-40, 7, 10-, 1,3,5-7")
+    pdf.add_argument(
+        "--engine",
+        choices=("pdfium", "pdfplumber"),
+        help="PDF engine: pdfium (default, fast) or pdfplumber (the reference, slow)",
+    )
+
+
+def _page_spec(spec: str) -> str:
+    from ..read_pdf import parse_page_spec
+
+    try:
+        parse_page_spec(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return spec
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline import parse_file
+    from ..pipeline import load
     from ..profile import load_profile
 
     profile = load_profile(args.profile)
@@ -38,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     documents = []
     for path in args.inputs:
         try:
-            document = parse_file(path, profile).document
+            document = load(path, profile, pages=args.pages, engine=args.engine).document
         except PlanError as exc:
             print(exc.one_line(), file=sys.stderr)
             status = status or exc.code
