@@ -122,16 +122,21 @@ def column_agencies(text: str, pieces: list[Piece], registry: Registry) -> list[
     """The agencies of a PDF row's agency cell: every word of the cell is an agency's.
 
     Items between separators are read with the registry (``전 부처`` is one agency,
-    ``조달청 중기부`` two); words of an item the registry cannot place form one
-    agency it lacks (``LH``, ``한국 지능정보 사회진흥원``).
+    ``조달청 중기부`` two, a comma lost at a wrap); words of an item the registry
+    cannot place form one agency it lacks (``LH``), together with the word after
+    them when that is itself only agency-like (``한국 지능정보 사회진흥원``: the
+    registry knows no 사회진흥원, so it is the end of a longer name).
     """
     found: list[FoundAgency] = []
     for item in _items(text, pieces):
         known = trailing_agencies(text, item, len(item), registry)
         head = item[: len(item) - sum(1 for p in item if any(a.start <= p.start < a.end for a in known))]
         if head:
-            written = " ".join(p.text for p in head)
-            found.append(FoundAgency(head[0].start, head[-1].end, written, registry.canonical(written)))
+            end, written = head[-1].end, " ".join(p.text for p in head)
+            if known and known[0].name is None:
+                tail = known.pop(0)
+                end, written = tail.end, f"{written} {tail.text}"
+            found.append(FoundAgency(head[0].start, end, written, registry.canonical(written)))
         found.extend(known)
     return found
 

@@ -138,7 +138,12 @@ class PageReader:
             assert split_at is not None
             lo = header[split_at - 1].x1
             hi = header[split_at].x1
-            return self._column(body, edges, lo, hi) or Column(header[split_at].x0, (lo, header[split_at].x0))
+            column = self._column(body, edges, lo, hi, min_lines=1)
+            if column is None:  # no row below the header shows the gutter: a rule, else the header's own gap
+                rules = [e.x0 for e in edges if not e.horizontal and lo <= e.x0 <= hi]
+                split = max(rules) if rules else (lo + header[split_at].x0) / 2
+                column = Column(split, (lo, header[split_at].x0))
+            return column
         width = x1 - x0
         if self.carried is not None:
             at = x0 + self.carried * width
@@ -150,8 +155,10 @@ class PageReader:
             return column
         return None
 
-    def _column(self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float) -> Column | None:
-        at = best_split(body, lo, hi)
+    def _column(
+        self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float, min_lines: int = 2
+    ) -> Column | None:
+        at = best_split(body, lo, hi, min_lines)
         if at is None:
             return None
         words = [w for line in body for w in line]
@@ -295,11 +302,11 @@ def free_intervals(words: list[Word], lo: float, hi: float) -> list[tuple[float,
     return free
 
 
-def best_split(lines: list[list[Word]], lo: float, hi: float) -> float | None:
+def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2) -> float | None:
     """Where in [lo, hi] a column boundary runs: the middle of the stretch with the most lines
     having words right of it less the lines crossing it (a spanning row crosses every
     boundary; a gap inside the agency column has few lines beyond it), widest on a tie.
-    At least two lines must have words on each side. None when no stretch qualifies."""
+    At least ``min_lines`` lines must have words on each side. None when no stretch qualifies."""
     gap = _word_gap(lines)
     events: list[tuple[float, int]] = []
     for line in lines:
@@ -324,7 +331,7 @@ def best_split(lines: list[list[Word]], lo: float, hi: float) -> float | None:
             continue
         left = sum(1 for line in lines if line[0].x1 <= g0)
         right = sum(1 for line in lines if line[-1].x0 >= g1)
-        if left >= 2 and right >= 2:
+        if left >= min_lines and right >= min_lines:
             score = (right - crossing, g1 - g0)
             if best is None or score > best[0]:
                 best = (score, (g0 + g1) / 2)
