@@ -23,6 +23,7 @@ A glyph whose font has no Unicode map arrives as ``UNMAPPED`` (pdfminer writes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD_GAP = 0.2  # a gap wider than this times the glyph's height starts a new word
 X_TOLERANCE = 3.0  # the same, in points, for a glyph with no height
@@ -41,8 +42,10 @@ class BrokenError(Exception):
     """The engine cannot read the file as a PDF (corrupt, truncated); the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its box. An immutable record (a NamedTuple: a page has thousands, and a
+    frozen dataclass takes twice as long to build)."""
+
     text: str
     x0: float
     x1: float
@@ -59,8 +62,7 @@ class Word:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """A ruling line, or a side of a drawn box (a cell border, a shaded row)."""
 
     x0: float
@@ -102,30 +104,38 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
         lines[cluster[char[3]]].append(char)
 
     words: list[Word] = []
+    emit = words.append
     for line in lines:
         line.sort(key=_x0)
-        kept: list[Char] = []
-        current: list[Char] = []
+        kept: list[Char] = []  # glyphs kept so far on this line, for the drawn-twice check
+        text: list[str] = []  # the word being built, and its box
+        x0 = x1 = top = bottom = prev_x0 = prev_top = limit = 0.0
         for char in line:
-            text, x0, x1, top, _ = char
-            if text.isspace():
-                if current:
-                    words.append(_word(current, page))
-                    current = []
+            ch, cx0, cx1, ctop, cbottom = char
+            if ch == " " or ch.isspace():
+                if text:
+                    emit(Word("".join(text), x0, x1, top, bottom, page))
+                    text = []
                 continue
-            if _drawn_before(char, kept):
+            if kept and cx0 - kept[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, kept):
                 continue
             kept.append(char)
-            if current:
-                prev = current[-1]
-                height = prev[4] - prev[3]
-                gap = WORD_GAP * height if height > 0 else X_TOLERANCE
-                if x0 < prev[1] or x0 > prev[2] + gap or abs(top - prev[3]) > Y_TOLERANCE:
-                    words.append(_word(current, page))
-                    current = []
-            current.append(char)
-        if current:
-            words.append(_word(current, page))
+            if text and (cx0 < prev_x0 or cx0 > limit or abs(ctop - prev_top) > Y_TOLERANCE):
+                emit(Word("".join(text), x0, x1, top, bottom, page))
+                text = []
+            if text:
+                text.append(ch)
+                x1 = cx1 if cx1 > x1 else x1
+                top = ctop if ctop < top else top
+                bottom = cbottom if cbottom > bottom else bottom
+            else:
+                text = [ch]
+                x0, x1, top, bottom = cx0, cx1, ctop, cbottom
+            height = cbottom - ctop
+            prev_x0, prev_top = cx0, ctop
+            limit = cx1 + (WORD_GAP * height if height > 0 else X_TOLERANCE)
+        if text:
+            emit(Word("".join(text), x0, x1, top, bottom, page))
     return words
 
 
@@ -141,17 +151,6 @@ def _drawn_before(char: Char, kept: list[Char]) -> bool:
         if other[0] == text and abs(other[3] - top) <= DUPLICATE_TOLERANCE:
             return True
     return False
-
-
-def _word(chars: list[Char], page: int) -> Word:
-    return Word(
-        text="".join(c[0] for c in chars),
-        x0=chars[0][1],
-        x1=max(c[2] for c in chars),
-        top=min(c[3] for c in chars),
-        bottom=max(c[4] for c in chars),
-        page=page,
-    )
 
 
 def segment_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:
