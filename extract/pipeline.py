@@ -24,7 +24,7 @@ from .errors import ExitCode, PlanError
 from .furniture import Furniture, find_furniture, merge_furniture
 from .normalize import Text, normalize
 from .profile import Profile, load_profile
-from .read import Source, decode_bytes, read_source
+from .read import Source, decode_bytes, is_pdf, read_source
 from .tokenize import Spans, find_markers
 from .tree import Draft, Issue, build_tree
 
@@ -38,8 +38,6 @@ class Parsed:
 
 def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
     """Parse the plan at ``path``, PDF or text; ``pages`` and ``engine`` apply to PDF input."""
-    from .read_pdf import is_pdf
-
     if is_pdf(path):
         from .read_pdf import read_pdf
 

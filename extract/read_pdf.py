@@ -35,10 +35,10 @@ import regex
 from .errors import ExitCode, PlanError
 from .furniture import Furniture
 from .normalize import TO_SPACE
+from .read import PDF_SIGNATURE as SIGNATURE
+from .read import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
 from .tree import Issue
 
-SIGNATURE = b"%PDF-"
-SIGNATURE_WITHIN = 1024  # readers accept the signature anywhere in the first KiB
 END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
 UNMAPPED = "\ufffd"
@@ -110,17 +110,6 @@ def select_pages(ranges: tuple[tuple[int, int | None], ...] | None, count: int, 
             )
         pages.update(range(first, last + 1))
     return sorted(pages)
-
-
-def is_pdf(path: str | os.PathLike[str]) -> bool:
-    """True when ``path`` starts with the PDF signature, or is named ``*.pdf`` (then it had better be one)."""
-    if str(path).lower().endswith(".pdf"):
-        return True
-    try:
-        with open(path, "rb") as handle:
-            return SIGNATURE in handle.read(SIGNATURE_WITHIN)
-    except OSError:
-        return False
 
 
 def read_pdf(

@@ -118,7 +118,8 @@ def test_text_input_never_imports_a_pdf_library(tmp_path: Path) -> None:
     code = (
         "import sys; from extract.cli import main; "
         f"main(['parse', {str(FIXTURE)!r}, '-o', {str(tmp_path)!r}]); "
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pdfplumber', 'pdfminer', 'pypdfium2', 'PIL'}))"
+        "print(sorted(({m.split('.')[0] for m in sys.modules} | set(sys.modules)) "
+        "& {'pdfplumber', 'pdfminer', 'pypdfium2', 'PIL', 'extract.read_pdf', 'extract.pdf'}))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
