@@ -258,7 +258,7 @@ class PageReader:
         attached: list[list[Word]] = [[] for _ in blocks]
         orphans: list[list[Word]] = []
         for line in right_lines:
-            best = _nearest_block(line, blocks, spanning)
+            best = _nearest_block(line, blocks)
             if best is None:
                 orphans.append(line)
             else:
@@ -382,7 +382,8 @@ def _row_rules(edges: list[Edge], split: float) -> list[float]:
     return merged
 
 
-def _nearest_block(line: list[Word], blocks: list[list[Word]], spanning: set[int]) -> int | None:
+def _nearest_block(line: list[Word], blocks: list[list[Word]]) -> int | None:
+    """The block ``line`` overlaps most, else the nearest one."""
     top, bottom = min(w.top for w in line), max(w.bottom for w in line)
     best, best_score = None, None
     for i, block in enumerate(blocks):

@@ -21,7 +21,16 @@ from functools import partial
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .page import UNMAPPED, BrokenError, EncryptedError, Char, Edge, PageContent, build_words, segment_edges
+from .page import (
+    UNMAPPED,
+    BrokenError,
+    Char,
+    Edge,
+    EncryptedError,
+    PageContent,
+    build_words,
+    segment_edges,
+)
 
 FPDF_ERR_PASSWORD = 4
 SEGMENT_MOVETO = raw.FPDF_SEGMENT_MOVETO

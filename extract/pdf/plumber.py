@@ -20,7 +20,15 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .page import UNMAPPED, BrokenError, EncryptedError, Char, Edge, PageContent, build_words
+from .page import (
+    UNMAPPED,
+    BrokenError,
+    Char,
+    Edge,
+    EncryptedError,
+    PageContent,
+    build_words,
+)
 
 # pdfminer writes a glyph its font cannot map to Unicode as "(cid:123)".
 CID = re.compile(r"\(cid:\d+\)")
