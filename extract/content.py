@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .agencies import FoundAgency, Registry, pieces_from_right, trailing_agencies
+from .agencies import FoundAgency, Piece, Registry, pieces_from_right, trailing_agencies
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -41,6 +41,7 @@ class Cut:
     agencies: list[FoundAgency] | None = None
     agencies_span: tuple[int, int] | None = None
     end: int = 0  # end of the node's own text
+    registry_reading: list[FoundAgency] | None = None  # set when the agency column said otherwise
 
 
 @dataclass
@@ -80,15 +81,28 @@ def cut_node(
     furniture: Spans,
     profile: Profile,
     registry: Registry,
+    cells: dict[int, int] | None = None,
 ) -> Cut:
-    """Cut the content [start, end) of ``draft`` into its parts."""
+    """Cut the content [start, end) of ``draft`` into its parts.
+
+    ``cells`` (PDF input) maps the end of each table row's agency cell to its start:
+    a node whose text ends with such a cell takes the cell's words as its agencies.
+    """
     start, end = trimmed(text, start, end, furniture)
     family = draft.family
     wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and not draft.children)
     cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
     title_end = end
     if wants_agencies:
-        found = trailing_agencies(text, pieces_from_right(text, furniture.gaps(start, end), profile.separators), registry)
+        regions = furniture.gaps(start, end)
+        found = trailing_agencies(text, pieces_from_right(text, regions, profile.separators), registry)
+        cell_start = cells.get(end) if cells else None
+        if cell_start is not None and cell_start > draft.token.end:
+            cell = [*pieces_from_right(text, furniture.gaps(cell_start, end), profile.separators)][::-1]
+            column = column_agencies(text, cell, registry)
+            if [(a.start, a.end) for a in column] != [(a.start, a.end) for a in found]:
+                cut.registry_reading = found
+            found = column
         cut.agencies = found
         if found:
             title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
@@ -103,6 +117,39 @@ def cut_node(
     cut.title_span = (start, title_end)
     cut.title = text_of(text, start, title_end, furniture)
     return cut
+
+
+def column_agencies(text: str, pieces: list[Piece], registry: Registry) -> list[FoundAgency]:
+    """The agencies of a PDF row's agency cell: every word of the cell is an agency's.
+
+    Items between separators are read with the registry (``전 부처`` is one agency,
+    ``조달청 중기부`` two, a comma lost at a wrap); words of an item the registry
+    cannot place form one agency it lacks (``LH``), together with the word after
+    them when that is itself only agency-like (``한국 지능정보 사회진흥원``: the
+    registry knows no 사회진흥원, so it is the end of a longer name).
+    """
+    found: list[FoundAgency] = []
+    for item in _items(text, pieces):
+        known = trailing_agencies(text, reversed(item), registry)
+        head = item[: len(item) - sum(1 for p in item if any(a.start <= p.start < a.end for a in known))]
+        if head:
+            end, written = head[-1].end, " ".join(p.text for p in head)
+            if known and known[0].name is None:
+                tail = known.pop(0)
+                end, written = tail.end, f"{written} {tail.text}"
+            found.append(FoundAgency(head[0].start, end, written, registry.canonical(written)))
+        found.extend(known)
+    return found
+
+
+def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into the items of a list: a separator between two pieces ends an item."""
+    items: list[list[Piece]] = []
+    for piece in pieces:
+        if not items or text[items[-1][-1].end : piece.start].strip():
+            items.append([])
+        items[-1].append(piece)
+    return items
 
 
 def _title_end(text: str, start: int, limit: int, separators: str, furniture: Spans) -> int:
@@ -171,6 +218,17 @@ def agency_issues(draft: Draft, cut: Cut) -> list[Issue]:
     issues = []
     if not cut.agencies and draft.family.agencies == "always":
         issues.append(Issue("warning", "missing-agencies", f"{draft.family.kind} {draft.token.marker} has no lead agency", draft.token.start))
+    if cut.registry_reading is not None:
+        column = ", ".join(a.text for a in cut.agencies) or "nothing"
+        alone = ", ".join(a.text for a in cut.registry_reading) or "nothing"
+        issues.append(
+            Issue(
+                "info",
+                "agency-column",
+                f"{draft.family.kind} {draft.token.marker}: the agency column holds {column}; the registry alone would read {alone}",
+                cut.agencies[0].start if cut.agencies else draft.token.start,
+            )
+        )
     for agency in cut.agencies:
         if agency.name is None:
             issues.append(Issue("warning", "unknown-agency", f"agency {agency.text!r} is not in the registry", agency.start))

@@ -31,7 +31,17 @@ def find_furniture(text: str, profile: Profile) -> list[Furniture]:
                 end = m.start() + len(m.group().rstrip())
             fields = {k: v for k, v in m.groupdict().items() if v is not None}
             found.append(Furniture(rule.kind, m.start(), end, fields))
-    found.sort(key=lambda f: (f.start, -f.end))
+    return _without_overlaps(found)
+
+
+def merge_furniture(found: list[Furniture], extra: list[Furniture]) -> list[Furniture]:
+    """``found`` plus ``extra`` (furniture a PDF's layout found), no two overlapping."""
+    return _without_overlaps(found + extra)
+
+
+def _without_overlaps(found: list[Furniture]) -> list[Furniture]:
+    """In order; of two that overlap, the one that starts first (or, at one start, the longer) wins."""
+    found = sorted(found, key=lambda f: (f.start, -f.end))
     kept: list[Furniture] = []
     for item in found:
         if kept and item.start < kept[-1].end:

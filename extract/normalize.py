@@ -66,11 +66,16 @@ class Text:
         return Position(offset=offset, line=line_index + 1, column=offset - start + 1)
 
 
-def normalize(decoded: str) -> Text:
-    """NFC-compose, fold CRLF/CR to LF and space-like characters to spaces."""
+def plain_spaces(text: str) -> str:
+    """Every space-like character → an ASCII space, one for one (offsets do not move)."""
     # A substitution, not str.translate: the common text has none of these, and
     # a regex search says so at C speed where translate looks up every character.
-    flat = SPACE_LIKE.sub(" ", decoded) if SPACE_LIKE.search(decoded) else decoded
+    return SPACE_LIKE.sub(" ", text) if SPACE_LIKE.search(text) else text
+
+
+def normalize(decoded: str) -> Text:
+    """NFC-compose, fold CRLF/CR to LF and space-like characters to spaces."""
+    flat = plain_spaces(decoded)
     flat = LINE_LIKE.sub("\n", flat) if LINE_LIKE.search(flat) else flat
     if "\r" not in flat and unicodedata.is_normalized("NFC", flat):
         return Text(flat, len(decoded))  # the common case: nothing moves

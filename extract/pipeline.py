@@ -1,12 +1,18 @@
 """The pipeline: read → normalize → furniture/tokenize → build tree → cut content
 → resolve agencies → validate (pydantic) → ``PlanDocument``.
 
-``parse_file(path)`` and ``parse_text(text)`` are the entry points; both return
-a ``Parsed`` (the document plus the source parts, for the lossless check).
+``load(path)`` reads either kind of input (a PDF by its ``%PDF-`` signature, else
+text); ``parse_file(path)`` and ``parse_text(text)`` read text. All return a
+``Parsed`` (the document plus the source parts, for the lossless check).
+
+A PDF is read (``read_pdf``) into the same text form, plus its geometry: the
+page of every offset, the table's agency cells, furniture the layout found, and
+its own diagnostics; the stages below take those into account.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -14,11 +20,11 @@ from pydantic import ValidationError
 from . import models
 from .agencies import load_registry
 from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
-from .errors import PlanError
-from .furniture import Furniture, find_furniture
+from .errors import ExitCode, PlanError
+from .furniture import Furniture, find_furniture, merge_furniture
 from .normalize import Text, normalize
 from .profile import Profile, load_profile
-from .read import Source, decode_bytes, read_source
+from .read import Source, decode_bytes, is_pdf, read_source
 from .tokenize import Spans, find_markers
 from .tree import Draft, Issue, build_tree
 
@@ -28,6 +34,18 @@ class Parsed:
     document: models.PlanDocument
     text: Text  # the normalized text the parts index into
     parts: list[Part]
+
+
+def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
+    """Parse the plan at ``path``, PDF or text; ``pages`` and ``engine`` apply to PDF input."""
+    if is_pdf(path):
+        from .read_pdf import read_pdf
+
+        profile = profile or load_profile()
+        return parse_source(read_pdf(path, profile, pages=pages, engine=engine), profile)
+    if pages is not None:
+        raise PlanError("--pages applies to PDF input; this is not a PDF", path=path, code=ExitCode.USAGE)
+    return parse_file(path, profile)
 
 
 def parse_file(path: str, profile: Profile | None = None) -> Parsed:
@@ -44,9 +62,16 @@ def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = No
 
 def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     profile = profile or load_profile()
+    geometry = source.geometry  # None for text input
     text = normalize(source.text)
     value = text.value
     furniture = find_furniture(value, profile)
+    cells = None
+    if geometry is not None:
+        if text.origin is not None:  # read_pdf composes normalized text: offsets must not move
+            raise RuntimeError("internal error: the text composed from the PDF is not normalized")
+        furniture = merge_furniture(furniture, list(geometry.furniture))
+        cells = {end: start for start, end in geometry.agency_cells}
     blocked = Spans([(f.start, f.end) for f in furniture])
     tokens = find_markers(value, profile, blocked)
     roots, drafts, issues = build_tree(tokens)
@@ -72,7 +97,7 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     cuts: dict[int, Cut] = {}
     for i, draft in enumerate(drafts):
         end = drafts[i + 1].token.start if i + 1 < len(drafts) else len(value)
-        cut = cut_node(value, draft, draft.token.end, end, blocked, profile, registry)
+        cut = cut_node(value, draft, draft.token.end, end, blocked, profile, registry, cells)
         if i + 1 == len(drafts):
             split = trailing_fragment(value, draft, cut, blocked, profile, registry)
             if split:
@@ -86,6 +111,9 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         cuts[id(draft)] = cut
         parts.extend(_parts_of(draft, cut))
 
+    if geometry is not None:
+        issues.extend(geometry.issues)
+    pages = geometry.page_at if geometry is not None else None
     for kind, start, end in noise:
         parts.append(Part("noise", start, end))
     citation = next((f for f in furniture if f.kind == "citation"), None)
@@ -96,12 +124,12 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         "year": preamble.year,
         "profile": profile.name,
         "source": _source_info(source, citation),
-        "children": [_node(d, cuts, text) for d in roots],
+        "children": [_node(d, cuts, text, pages) for d in roots],
         "noise": [
-            {"kind": kind, "text": fold(value[start:end]), "span": _span(text, start, end)}
+            {"kind": kind, "text": fold(value[start:end]), "span": _span(text, start, end, pages)}
             for kind, start, end in sorted(noise, key=lambda n: n[1])
         ],
-        "diagnostics": [_diagnostic(text, issue) for issue in sorted(issues, key=lambda i: i.offset)],
+        "diagnostics": [_diagnostic(text, issue, pages) for issue in sorted(issues, key=lambda i: i.offset)],
     }
     try:
         document = models.PlanDocument.model_validate(payload)
@@ -119,7 +147,10 @@ def _parts_of(draft: Draft, cut: Cut) -> list[Part]:
     return parts
 
 
-def _node(draft: Draft, cuts: dict[int, Cut], text: Text) -> dict:
+PageOf = Callable[[int], int] | None  # offset → PDF page; None for text input
+
+
+def _node(draft: Draft, cuts: dict[int, Cut], text: Text, pages: PageOf) -> dict:
     cut = cuts[id(draft)]
     node = {
         "id": draft.id,
@@ -132,19 +163,23 @@ def _node(draft: Draft, cuts: dict[int, Cut], text: Text) -> dict:
         node["label"] = cut.label
     if cut.agencies is not None:
         node["agencies"] = [{"text": a.text, "name": a.name} for a in cut.agencies]
-    node["children"] = [_node(child, cuts, text) for child in draft.children]
-    node["span"] = _span(text, draft.token.start, cut.end)
+    node["children"] = [_node(child, cuts, text, pages) for child in draft.children]
+    node["span"] = _span(text, draft.token.start, cut.end, pages)
     return node
 
 
-def _span(text: Text, start: int, end: int) -> dict:
+def _span(text: Text, start: int, end: int, pages: PageOf = None) -> dict:
     pos = text.position(start)
-    return {"start": pos.offset, "end": text.decoded_offset(end), "line": pos.line, "column": pos.column}
+    span = {"start": pos.offset, "end": text.decoded_offset(end), "line": pos.line, "column": pos.column}
+    if pages is not None:  # only set for PDF, so text output keeps its shape (exclude_unset)
+        span["page"] = pages(start)
+    return span
 
 
-def _diagnostic(text: Text, issue: Issue) -> dict:
+def _diagnostic(text: Text, issue: Issue, pages: PageOf = None) -> dict:
     pos = text.position(issue.offset)
-    return {"severity": issue.severity, "code": issue.code, "message": issue.message, "line": pos.line, "column": pos.column}
+    message = issue.message if pages is None else f"{issue.message} (page {pages(issue.offset)})"
+    return {"severity": issue.severity, "code": issue.code, "message": message, "line": pos.line, "column": pos.column}
 
 
 def _source_info(source: Source, citation: Furniture | None) -> dict:
@@ -158,7 +193,7 @@ def _source_info(source: Source, citation: Furniture | None) -> dict:
     return {
         "path": source.path,
         "sha256": source.sha256,
-        "format": "text",
+        "format": source.format,
         "encoding": source.encoding,
         "document": document,
         "pages": pages,

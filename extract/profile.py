@@ -104,6 +104,7 @@ class Profile:
     separators: str
     unknown_agency: regex.Pattern[str]
     source: str
+    pdf_agency_header: regex.Pattern[str] | None = None  # the agency column's header in a PDF table
 
     def family(self, name: str) -> Family:
         for fam in self.families:
@@ -172,7 +173,12 @@ def _compile(data: dict, shown: str) -> Profile:
         separators=agencies["separators"],
         unknown_agency=regex.compile(agencies["unknown"], regex.VERBOSE),
         source=shown,
+        pdf_agency_header=_optional_pattern(data.get("pdf", {}).get("agency_header")),
     )
+
+
+def _optional_pattern(pattern: str | None) -> regex.Pattern[str] | None:
+    return regex.compile(pattern, regex.VERBOSE) if pattern else None
 
 
 def _family(entry: dict) -> Family:

@@ -35,18 +35,24 @@ def codes(document: PlanDocument) -> list[str]:
     return [d.code for d in document.diagnostics]
 
 
+def node_shape(n: Node) -> tuple:
+    """A node and its subtree as a reader sees them, spans left out."""
+    agencies = None if n.agencies is None else tuple((a.text, a.name) for a in n.agencies)
+    return (n.id, n.kind, n.marker, n.number, n.title, n.label, agencies, tuple(node_shape(c) for c in n.children))
+
+
 def tree_shape(document: PlanDocument) -> tuple:
     """Everything a reader of the tree sees, spans left out (layout moves them)."""
-
-    def node(n: Node) -> tuple:
-        agencies = None if n.agencies is None else tuple((a.text, a.name) for a in n.agencies)
-        return (n.id, n.kind, n.marker, n.number, n.title, n.label, agencies, tuple(node(c) for c in n.children))
-
     return (
         document.title,
         document.year,
         document.source.document,
         document.source.pages,
-        tuple(node(c) for c in document.children),
+        tuple(node_shape(c) for c in document.children),
         tuple((x.kind, x.text) for x in document.noise),
     )
+
+
+def plan_shape(document: PlanDocument) -> tuple:
+    """The plan itself — title, year, tree — without what depends on the medium (noise, source)."""
+    return (document.title, document.year, tuple(node_shape(c) for c in document.children))

@@ -34,7 +34,7 @@ def test_invalid_input(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_directory_without_plan_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "notes.md").write_text("① 과제 행안부\n", encoding="utf-8")  # a directory stands for its *.txt only
     assert main(["parse", str(tmp_path), "-o", str(tmp_path / "out")]) == ExitCode.UNREADABLE
-    assert capsys.readouterr().err == f"{tmp_path}: error: is a directory without plan files (*.txt)\n"
+    assert capsys.readouterr().err == f"{tmp_path}: error: is a directory without plan files (*.txt or *.pdf)\n"
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

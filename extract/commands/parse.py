@@ -1,7 +1,7 @@
-"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-j N] [-q]``
+"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-j N] [-q] [--pages N-M] [--engine E]``
 
-INPUT is a plan text file, a directory (every *.txt file under it) or a glob
-pattern. Each input is parsed on its own: a bad one is reported and the others
+INPUT is a plan file (text, or PDF by its ``%PDF-`` signature), a directory
+(every *.txt and *.pdf file under it) or a glob pattern. Each input is parsed on its own: a bad one is reported and the others
 are still written; the exit code is that of the first failure.
 """
 
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
     from ..inputs import Input
     from ..models import Diagnostic
 
-HELP = "parse plan text into JSON"
+HELP = "parse a plan (text or PDF) into JSON"
 DEFAULT_OUT = "out"
 
 # What a directory argument stands for.
-PLAN_SUFFIXES = (".txt",)
+PLAN_SUFFIXES = (".txt", ".pdf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="plan text files (UTF-8/16, CP949, EUC-KR), directories of *.txt files, or glob patterns",
+        help="plan files: text (UTF-8/16, CP949, EUC-KR) or PDF; directories of them; glob patterns",
     )
     parser.add_argument(
         "-o",
@@ -45,6 +45,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 5, no output) on any warning")
     add_batch_arguments(parser)
+    _add_pdf_arguments(parser)
+
+
+def _add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
+    pdf = parser.add_argument_group("PDF input (needs the pdf extra)")
+    pdf.add_argument("--pages", type=_page_spec, metavar="N-M", help="PDF pages to read, 1-based: 36-40, 7, 10-, 1,3,5-7")
+    pdf.add_argument(
+        "--engine",
+        choices=("pdfium", "pdfplumber"),
+        help="PDF engine: pdfium (default, fast) or pdfplumber (the reference, slow)",
+    )
+
+
+def _page_spec(spec: str) -> str:
+    from ..read_pdf import parse_page_spec
+
+    try:
+        parse_page_spec(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return spec
 
 
 @dataclass(frozen=True)
@@ -53,11 +74,11 @@ class ParsedFile:
     diagnostics: list[Diagnostic]
 
 
-def parse_one(path: str, profile: str | None) -> ParsedFile:
+def parse_one(path: str, profile: str | None, pages: str | None = None, engine: str | None = None) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
-    from ..pipeline import parse_file
+    from ..pipeline import load
 
-    document = parse_file(path, cached_profile(profile)).document
+    document = load(path, cached_profile(profile), pages=pages, engine=engine).document
     return ParsedFile(document.to_json(), document.diagnostics)
 
 
@@ -75,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     documents: list[str] = []
     parsed = 0
     try:
-        work = partial(parse_one, profile=args.profile)
+        work = partial(parse_one, profile=args.profile, pages=args.pages, engine=args.engine)
         for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
             if isinstance(result, Failure):
                 report.fail(result)

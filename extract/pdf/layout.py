@@ -1,0 +1,420 @@
+"""Layout: one page's words and rules → ``Unit``s, the lines of text in reading order.
+
+Engine-neutral geometry, in this order:
+
+1. **2-up sheets.** A landscape page whose words fall in two halves with an empty
+   band down the middle (and no rule across it) is two printed pages: read the
+   left half, then the right.
+2. **The agency column.** Found from the header row (a line whose right part
+   matches the profile's ``[pdf] agency_header``, e.g. ``대표 과제 | 주관기관``),
+   else at the gutter between two columns where the right column reads as agency
+   lists (the lexicon confirms what the geometry proposes), else where the
+   previous page had it. The split is a vertical rule in the gutter if there is
+   one, else the gutter's middle.
+3. **Rows.** Horizontal rules (cell borders, the edges of shaded rows) cut the
+   table into rows. Without rules, task-column lines are grouped into cells by
+   their spacing (and a line opening with a heading marker starts a row), and
+   each agency-column line joins the cell it sits beside.
+4. **Cells.** A row is split into ``task cell`` and ``agency cell`` unless it
+   spans both columns: no vertical rule at the split beside it while the page
+   has such rules, or (without such rules) a word across the split or a right
+   part that does not read as an agency list. Wrapped lines of a cell join with
+   a space.
+
+What is above the header row or outside the ruled rows stays plain text lines
+(the plan's title, running headers, page numbers); ``read_pdf`` decides which of
+those are furniture. With no agency column at all, the page is plain text lines.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+
+from .page import Edge, PageContent, Word
+
+LINE_TOLERANCE = 3.0  # words whose tops differ by at most this share a line
+RULE_MERGE = 2.0  # rules closer than this are one (a cell border drawn twice, a shaded row's edge)
+MIN_GUTTER = 2.0  # narrowest gap between columns, in points (see _word_gap)
+TWO_UP_BAND = (0.35, 0.65)  # where, as a fraction of the width, a 2-up sheet's middle gap lies
+TWO_UP_SHARE = 0.15  # each half of a 2-up sheet holds at least this share of the words
+GUTTER_FROM = 0.35  # without a header, the agency column starts right of this fraction of the width
+AGENCY_LINES = 0.6  # share of the right column's lines that must read as agency lists
+MARGIN_BAND = 0.12  # a line this close (as a fraction of the height) to the top or bottom is a margin line
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One line of composed text: a table row (task cell, agency cell) or a line of plain text."""
+
+    kind: str  # row, header, text
+    left: str  # the task cell, or the whole line
+    right: str  # the agency cell; "" when there is none
+    page: int
+    top: float
+    bottom: float
+    margin: str | None = None  # "top" / "bottom": first or last line of the page, in the margin band
+
+
+@dataclass
+class Column:
+    split: float  # x that divides the task column from the agency column
+    gutter: tuple[float, float]  # the empty band the split lies in
+    dividers: list[Edge] = field(default_factory=list)  # vertical rules in the gutter
+
+
+@dataclass
+class PageReader:
+    """Reads pages in order, carrying the agency column from one page to the next."""
+
+    agency_header: regex.Pattern[str] | None
+    is_agency_list: Callable[[str], bool]
+    starts_with_marker: Callable[[str], bool]
+    carried: float | None = None  # the split of the last page that had a table, as a fraction of its width
+
+    def read(self, page: PageContent) -> list[Unit]:
+        units: list[Unit] = []
+        for x0, x1 in self.regions(page):
+            words = [w for w in page.words if x0 <= w.center < x1]
+            edges = [e for e in page.edges if e.x1 > x0 and e.x0 < x1]
+            units.extend(self.read_region(page, words, edges, x0, x1))
+        return units
+
+    # --- 1. 2-up sheets ---------------------------------------------------------
+    def regions(self, page: PageContent) -> list[tuple[float, float]]:
+        whole = [(0.0, page.width)]
+        if page.width <= page.height or len(page.words) < 10:
+            return whole
+        lo, hi = page.width * TWO_UP_BAND[0], page.width * TWO_UP_BAND[1]
+        gaps = [g for g in free_intervals(page.words, lo, hi) if g[1] - g[0] >= 3 * MIN_GUTTER]
+        if not gaps:
+            return whole
+        g0, g1 = max(gaps, key=lambda g: g[1] - g[0])
+        middle = (g0 + g1) / 2
+        left = sum(1 for w in page.words if w.center < middle)
+        if min(left, len(page.words) - left) < TWO_UP_SHARE * len(page.words):
+            return whole
+        if any(e.horizontal and e.x0 < g0 and e.x1 > g1 for e in page.edges):
+            return whole  # a rule runs across the gap: one wide table, not two pages
+        right_lines = [" ".join(w.text for w in line) for line in group_lines([w for w in page.words if w.center >= middle])]
+        if right_lines and sum(map(self.is_agency_list, right_lines)) >= AGENCY_LINES * len(right_lines):
+            return whole  # the right "half" is an agency column
+        return [(0.0, middle), (middle, page.width)]
+
+    # --- 2–4. one printed page ----------------------------------------------------
+    def read_region(self, page: PageContent, words: list[Word], edges: list[Edge], x0: float, x1: float) -> list[Unit]:
+        lines = group_lines(words)
+        header = self.find_header(lines)
+        body = lines[header + 1 :] if header is not None else lines
+        column = self.find_column(lines[header] if header is not None else None, body, edges, x0, x1)
+        units: list[Unit] = []
+        if header is not None:
+            units.extend(_text_unit(line, page.number) for line in lines[:header])
+            units.append(_text_unit(lines[header], page.number, kind="header"))
+        if column is None:
+            units.extend(_text_unit(line, page.number) for line in body)
+        else:
+            self.carried = (column.split - x0) / (x1 - x0)
+            units.extend(self.read_table([w for line in body for w in line], edges, column, page.number))
+        units.sort(key=lambda u: u.top)
+        return _mark_margins(units, page.height)
+
+    def find_header(self, lines: list[list[Word]]) -> int | None:
+        if self.agency_header is None:
+            return None
+        for i, line in enumerate(lines):
+            if _header_split(line, self.agency_header) is not None:
+                return i
+        return None
+
+    def find_column(
+        self, header: list[Word] | None, body: list[list[Word]], edges: list[Edge], x0: float, x1: float
+    ) -> Column | None:
+        if header is not None:
+            split_at = _header_split(header, self.agency_header)
+            assert split_at is not None
+            lo = header[split_at - 1].x1
+            hi = header[split_at].x1
+            column = self._column(body, edges, lo, hi, min_lines=1)
+            if column is None:  # no row below the header shows the gutter: a rule, else the header's own gap
+                rules = [e.x0 for e in edges if not e.horizontal and lo <= e.x0 <= hi]
+                split = max(rules) if rules else (lo + header[split_at].x0) / 2
+                column = Column(split, (lo, header[split_at].x0))
+            return column
+        width = x1 - x0
+        if self.carried is not None:
+            at = x0 + self.carried * width
+            column = self._column(body, edges, at - 0.15 * width, at + 0.15 * width)
+            if column and self._reads_as_agencies(body, column):
+                return column
+        column = self._column(body, edges, x0 + GUTTER_FROM * width, x1)
+        if column and self._reads_as_agencies(body, column):
+            return column
+        return None
+
+    def _column(
+        self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float, min_lines: int = 2
+    ) -> Column | None:
+        at = best_split(body, lo, hi, min_lines)
+        if at is None:
+            return None
+        words = [w for line in body for w in line]
+        g0 = max((w.x1 for w in words if w.x1 <= at), default=lo)  # the task column's right edge
+        g1 = min((w.x0 for w in words if w.x0 >= at), default=hi)  # the agency column's left edge
+        dividers = [e for e in edges if not e.horizontal and g0 - RULE_MERGE <= e.x0 <= g1 + RULE_MERGE]
+        if dividers:
+            longest = max(dividers, key=lambda e: e.bottom - e.top)
+            split = longest.x0
+            dividers = [e for e in dividers if abs(e.x0 - split) <= RULE_MERGE]
+        else:
+            split = (g0 + g1) / 2
+        return Column(split, (g0, g1), dividers)
+
+    def _reads_as_agencies(self, body: list[list[Word]], column: Column) -> bool:
+        right = []
+        for line in body:
+            if any(w.x0 < column.split < w.x1 for w in line):
+                continue
+            words = [w.text for w in line if w.center >= column.split]
+            if words:
+                right.append(" ".join(words))
+        return len(right) >= 2 and sum(map(self.is_agency_list, right)) >= AGENCY_LINES * len(right)
+
+    def read_table(self, words: list[Word], edges: list[Edge], column: Column, page: int) -> list[Unit]:
+        split = column.split
+        rules = _row_rules(edges, split)
+        if len(rules) >= 2:
+            return self._ruled_rows(words, rules, column, page)
+        return self._unruled_rows(words, column, page)
+
+    def _ruled_rows(self, words: list[Word], rules: list[float], column: Column, page: int) -> list[Unit]:
+        bands: list[list[Word]] = [[] for _ in range(len(rules) - 1)]
+        outside: list[Word] = []
+        for word in words:
+            i = bisect_right(rules, word.middle) - 1
+            if 0 <= i < len(bands):
+                bands[i].append(word)
+            else:
+                outside.append(word)
+        units = [_text_unit(line, page) for line in group_lines(outside)]
+        for band in bands:
+            if band:
+                units.append(self._row(band, column, page))
+        return units
+
+    def _row(self, band: list[Word], column: Column, page: int) -> Unit:
+        split = column.split
+        top = min(w.top for w in band)
+        bottom = max(w.bottom for w in band)
+        left = [w for w in band if w.center < split]
+        right = [w for w in band if w.center >= split]
+        if column.dividers:
+            middle = (top + bottom) / 2
+            spans = not any(d.top - RULE_MERGE <= middle <= d.bottom + RULE_MERGE for d in column.dividers)
+        else:
+            spans = any(w.x0 < split < w.x1 for w in band) or bool(right and not self.is_agency_list(_cell_text(right)))
+        if spans or not right:
+            return Unit("row", _cell_text(band), "", page, top, bottom)
+        return Unit("row", _cell_text(left), _cell_text(right), page, top, bottom)
+
+    def _unruled_rows(self, words: list[Word], column: Column, page: int) -> list[Unit]:
+        split = column.split
+        blocks: list[list[Word]] = []  # task-cell lines grouped into cells, and spanning lines
+        spanning: set[int] = set()
+        left_lines: list[list[Word]] = []
+        right_lines: list[list[Word]] = []
+        for line in group_lines(words):
+            left = [w for w in line if w.center < split]
+            right = [w for w in line if w.center >= split]
+            if any(w.x0 < split < w.x1 for w in line) or (
+                left and right and not self.is_agency_list(_cell_text(right))
+            ):
+                left_lines.append(line)
+                spanning.add(id(line))
+                continue
+            if left:
+                left_lines.append(left)
+            if right:
+                right_lines.append(right)
+        gaps = [b[0].top - max(w.bottom for w in a) for a, b in zip(left_lines, left_lines[1:])]
+        heights = sorted(max(w.bottom for w in line) - min(w.top for w in line) for line in left_lines) or [0.0]
+        threshold = (min(gaps) if gaps else 0.0) + 0.25 * heights[len(heights) // 2]
+        previous: list[Word] | None = None
+        for line in left_lines:
+            new_row = (
+                previous is None
+                or id(line) in spanning
+                or id(previous) in spanning
+                or line[0].top - max(w.bottom for w in previous) > threshold
+                or self.starts_with_marker(_cell_text(line))
+            )
+            if new_row:
+                blocks.append([])
+            blocks[-1].extend(line)
+            previous = line
+        attached: list[list[Word]] = [[] for _ in blocks]
+        orphans: list[list[Word]] = []
+        for line in right_lines:
+            best = _nearest_block(line, blocks)
+            if best is None:
+                orphans.append(line)
+            else:
+                attached[best].extend(line)
+        units = []
+        for block, right in zip(blocks, attached):
+            top = min(w.top for w in block + right)
+            bottom = max(w.bottom for w in block + right)
+            units.append(Unit("row", _cell_text(block), _cell_text(right), page, top, bottom))
+        units.extend(Unit("row", "", _cell_text(line), page, line[0].top, line[0].bottom) for line in orphans)
+        return units
+
+
+def group_lines(words: list[Word]) -> list[list[Word]]:
+    """Words → lines (tops within ``LINE_TOLERANCE``, chained), top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    last_top = None
+    for word in sorted(words, key=lambda w: w.top):
+        if last_top is None or word.top > last_top + LINE_TOLERANCE:
+            lines.append([])
+        lines[-1].append(word)
+        last_top = word.top
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def free_intervals(words: list[Word], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The stretches of [lo, hi] that no word covers."""
+    spans = sorted((w.x0, w.x1) for w in words if w.x1 > lo and w.x0 < hi)
+    free: list[tuple[float, float]] = []
+    at = lo
+    for x0, x1 in spans:
+        if x0 > at:
+            free.append((at, min(x0, hi)))
+        at = max(at, x1)
+        if at >= hi:
+            break
+    if at < hi:
+        free.append((at, hi))
+    return free
+
+
+def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2) -> float | None:
+    """Where in [lo, hi] a column boundary runs: the middle of the stretch with the most lines
+    having words right of it less the lines crossing it (a spanning row crosses every
+    boundary; a gap inside the agency column has few lines beyond it), widest on a tie.
+    At least ``min_lines`` lines must have words on each side. None when no stretch qualifies."""
+    gap = _word_gap(lines)
+    events: list[tuple[float, int]] = []
+    for line in lines:
+        for x0, x1 in _merged_spans(line, gap):
+            if x1 > lo and x0 < hi:
+                events.append((max(x0, lo), 1))
+                events.append((min(x1, hi), -1))
+    events.sort()
+    stretches: list[tuple[int, float, float]] = []  # (lines crossing, start, end)
+    depth = 0
+    at = lo
+    for x, delta in events:
+        if x > at:
+            stretches.append((depth, at, x))
+            at = x
+        depth += delta
+    if at < hi:
+        stretches.append((depth, at, hi))
+    best = None
+    for crossing, g0, g1 in stretches:
+        if g1 - g0 < gap:
+            continue
+        left = sum(1 for line in lines if line[0].x1 <= g0)
+        right = sum(1 for line in lines if line[-1].x0 >= g1)
+        if left >= min_lines and right >= min_lines:
+            score = (right - crossing, g1 - g0)
+            if best is None or score > best[0]:
+                best = (score, (g0 + g1) / 2)
+    return best[1] if best else None
+
+
+def _word_gap(lines: list[list[Word]]) -> float:
+    """Gaps narrower than this are word spaces, not a gutter: 0.4 of the usual word height
+    (a space is about a quarter em; cell padding on both sides of a rule is more)."""
+    heights = sorted(w.bottom - w.top for line in lines for w in line)
+    return max(MIN_GUTTER, 0.4 * heights[len(heights) // 2]) if heights else MIN_GUTTER
+
+
+def _merged_spans(line: list[Word], gap: float) -> list[tuple[float, float]]:
+    """A line's covered x-stretches: its words, word spaces closed."""
+    spans: list[list[float]] = []
+    for word in line:
+        if spans and word.x0 - spans[-1][1] < gap:
+            spans[-1][1] = max(spans[-1][1], word.x1)
+        else:
+            spans.append([word.x0, word.x1])
+    return [(a, b) for a, b in spans]
+
+
+def _header_split(line: list[Word], pattern: regex.Pattern[str]) -> int | None:
+    """Index of the first word of the agency header in ``line``, if the line is a header row."""
+    text = ""
+    starts = []
+    for word in line:
+        if text:
+            text += " "
+        starts.append(len(text))
+        text += word.text
+    m = next((m for m in pattern.finditer(text) if m.end() == len(text)), None)
+    if m is None:
+        return None  # a header row ends with the agency column's header
+    first = bisect_right(starts, m.start()) - 1
+    return first if first > 0 else None  # the task column's header stands to its left
+
+
+def _row_rules(edges: list[Edge], split: float) -> list[float]:
+    """The y of the horizontal rules that cut the table into rows (those that reach the split)."""
+    ys = sorted(e.top for e in edges if e.horizontal and e.x1 - e.x0 > 2 * MIN_GUTTER and e.x0 - RULE_MERGE <= split <= e.x1 + RULE_MERGE)
+    merged: list[float] = []
+    for y in ys:
+        if not merged or y - merged[-1] > RULE_MERGE:
+            merged.append(y)
+    return merged
+
+
+def _nearest_block(line: list[Word], blocks: list[list[Word]]) -> int | None:
+    """The block ``line`` overlaps most, else the nearest one."""
+    top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+    best, best_score = None, None
+    for i, block in enumerate(blocks):
+        b_top, b_bottom = min(w.top for w in block), max(w.bottom for w in block)
+        overlap = min(bottom, b_bottom) - max(top, b_top)
+        distance = abs((top + bottom) / 2 - (b_top + b_bottom) / 2)
+        score = (-overlap, distance) if overlap > 0 else (0.0, distance)
+        if best_score is None or score < best_score:
+            best, best_score = i, score
+    return best
+
+
+def _cell_text(words: list[Word]) -> str:
+    return " ".join(" ".join(w.text for w in line) for line in group_lines(words))
+
+
+def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
+    return Unit(kind, " ".join(w.text for w in line), "", page, line[0].top, max(w.bottom for w in line))
+
+
+def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
+    if not units:
+        return units
+    out = list(units)
+    first, last = out[0], out[-1]
+    if first.kind != "header" and not first.right and first.bottom < MARGIN_BAND * height:
+        out[0] = _with_margin(first, "top")
+    if len(out) > 1 and last.kind != "header" and not last.right and last.top > (1 - MARGIN_BAND) * height:
+        out[-1] = _with_margin(last, "bottom")
+    return out
+
+
+def _with_margin(unit: Unit, where: str) -> Unit:
+    return Unit(unit.kind, unit.left, unit.right, unit.page, unit.top, unit.bottom, where)

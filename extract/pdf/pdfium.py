@@ -1,0 +1,213 @@
+"""The pypdfium2 engine (fast): a PDF page → ``PageContent``.
+
+PDFium (Chrome's PDF library, in C++) parses the page; we ask it, per glyph,
+for its Unicode value and its loose box (the font's ascent to descent, the box
+pdfplumber reports too), and hand the glyphs to the shared ``build_words``.
+Spaces PDFium invents between words (``FPDFText_IsGenerated``) are ignored:
+the 3 pt gap rule of ``build_words`` decides, as for pdfplumber. Rules come from
+the path objects' straight segments, form XObjects included.
+
+Every PDFium handle of a page (text page, page) is closed before the next page
+is loaded, so memory stays flat however long the PDF.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .page import (
+    UNMAPPED,
+    BrokenError,
+    Char,
+    Edge,
+    EncryptedError,
+    PageContent,
+    build_words,
+    segment_edges,
+)
+
+FPDF_ERR_PASSWORD = 4
+SEGMENT_MOVETO = raw.FPDF_SEGMENT_MOVETO
+SEGMENT_LINETO = raw.FPDF_SEGMENT_LINETO
+MAX_FORM_DEPTH = 15  # form XObjects nested deeper are not searched for rules
+SIMPLE_PATH = 5  # a line (2 segments) or a rectangle (up to 5): read from its bounds
+THIN = 3.0  # a path no thicker than this is a rule, not a box
+
+
+class Document:
+    def __init__(self, pdf: pdfium.PdfDocument) -> None:
+        self._pdf = pdf
+        self.page_count = len(pdf)
+
+    def page(self, number: int) -> PageContent:
+        page = self._pdf[number - 1]
+        try:
+            return _content(page, number)
+        finally:
+            page.close()
+
+
+@contextmanager
+def open_document(path: str) -> Iterator[Document]:
+    """Open ``path``; raise ``EncryptedError`` or ``BrokenError``."""
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise EncryptedError(str(exc)) from None
+        raise BrokenError(str(exc)) from None
+    try:
+        yield Document(pdf)
+    finally:
+        pdf.close()
+
+
+def _content(page: pdfium.PdfPage, number: int) -> PageContent:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        chars, unmapped = _chars(textpage, height)
+    finally:
+        textpage.close()
+    edges, images = _objects(page, height)
+    glyphs = sum(1 for c in chars if not c[0].isspace())
+    return PageContent(
+        number=number,
+        width=width,
+        height=height,
+        words=build_words(chars, number),
+        edges=edges,
+        chars=glyphs,
+        unmapped=unmapped,
+        images=images if not glyphs else 0,
+    )
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int]:
+    handle = textpage.raw  # raw handles spare a Python property call per ctypes call
+    count = raw.FPDFText_CountChars(handle)
+    text = _text(handle, count)
+    get_box = raw.FPDFText_GetLooseCharBox
+    map_error = raw.FPDFText_HasUnicodeMapError
+    is_generated = raw.FPDFText_IsGenerated
+    box = raw.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    chars: list[Char] = []
+    append = chars.append
+    unmapped = 0
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\x00":
+            if ch in "\r\n\x00" or is_generated(handle, i):
+                continue  # PDFium's own word and line breaks: the gap rule of build_words decides
+            ch = " "
+        elif map_error(handle, i):
+            ch = UNMAPPED
+            unmapped += 1
+        get_box(handle, i, box_ref)
+        append((ch, box.left, box.right, height - box.top, height - box.bottom))
+    return chars, unmapped
+
+
+def _text(handle, count: int) -> str:
+    """The page's characters, one per char index: one bulk call, or one call a character when
+    the bulk text does not line up with the index (a character outside UCS-2, an excluded one)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(handle, 0, count, buffer)
+    text = bytes(buffer)[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) == count and "\ufffd" not in text:
+        return text
+    get_unicode = raw.FPDFText_GetUnicode
+    return "".join(chr(code) if code < 0x110000 else UNMAPPED for code in map(get_unicode, [handle] * count, range(count)))
+
+
+def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
+    """Rules (straight path segments, in page space) and the number of images.
+
+    Walks the raw object list (form XObjects included) rather than ``get_objects``,
+    which wraps every object, text runs too, in a Python object. A path of one line
+    or one rectangle (the usual cell border or shaded cell) is read from its bounds;
+    only longer paths are walked segment by segment.
+    """
+    edges: list[Edge] = []
+    images = 0
+    handle = page.raw
+    stack = [(raw.FPDFPage_CountObjects(handle), partial(raw.FPDFPage_GetObject, handle), None, 0)]
+    bounds = [ctypes.c_float() for _ in range(4)]
+    bound_refs = [ctypes.byref(b) for b in bounds]
+    while stack:
+        count, get, outer, depth = stack.pop()
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                if outer is None and raw.FPDFPath_CountSegments(obj) <= SIMPLE_PATH:
+                    raw.FPDFPageObj_GetBounds(obj, *bound_refs)
+                    edges.extend(_box_edges(*(b.value for b in bounds), height))
+                else:
+                    edges.extend(_path_edges(obj, _transform(obj, outer), height))
+            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                form = (raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj))
+                stack.append((*form, _transform(obj, outer), depth + 1))
+    return edges, images
+
+
+def _transform(obj, outer: raw.FS_MATRIX | None) -> raw.FS_MATRIX:
+    matrix = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, matrix)
+    return _chain(matrix, outer) if outer is not None else matrix
+
+
+def _box_edges(left: float, bottom: float, right: float, top: float, height: float) -> list[Edge]:
+    """A simple path's bounds (stroke included) → one rule if thin, else the four sides of a box."""
+    top, bottom = height - top, height - bottom
+    if bottom - top <= THIN:
+        middle = (top + bottom) / 2
+        return [Edge(left + (bottom - top) / 2, right - (bottom - top) / 2, middle, middle)]
+    if right - left <= THIN:
+        middle = (left + right) / 2
+        return [Edge(middle, middle, top + (right - left) / 2, bottom - (right - left) / 2)]
+    return [Edge(left, right, top, top), Edge(left, right, bottom, bottom), Edge(left, left, top, bottom), Edge(right, right, top, bottom)]
+
+
+def _chain(inner: raw.FS_MATRIX, outer: raw.FS_MATRIX) -> raw.FS_MATRIX:
+    """inner then outer, in PDF's row-vector convention."""
+    m = raw.FS_MATRIX()
+    m.a = inner.a * outer.a + inner.b * outer.c
+    m.b = inner.a * outer.b + inner.b * outer.d
+    m.c = inner.c * outer.a + inner.d * outer.c
+    m.d = inner.c * outer.b + inner.d * outer.d
+    m.e = inner.e * outer.a + inner.f * outer.c + outer.e
+    m.f = inner.e * outer.b + inner.f * outer.d + outer.f
+    return m
+
+
+def _path_edges(obj: pdfium.PdfObject, m: raw.FS_MATRIX, height: float) -> list[Edge]:
+    edges: list[Edge] = []
+    points: list[tuple[float, float]] = []
+    closed = False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (m.a * x.value + m.c * y.value + m.e, height - (m.b * x.value + m.d * y.value + m.f))
+        if kind == SEGMENT_MOVETO:
+            edges.extend(segment_edges(points, closed))
+            points, closed = [point], False
+        elif kind == SEGMENT_LINETO:
+            points.append(point)
+        else:  # a Bézier control or end point: no rule passes through a curve
+            edges.extend(segment_edges(points, closed))
+            points, closed = [point], False
+        if raw.FPDFPathSegment_GetClose(segment):
+            closed = True
+    edges.extend(segment_edges(points, closed))
+    return edges

@@ -1,0 +1,327 @@
+"""Stage 1 for PDF input, read: a PDF → ``PdfSource`` (composed text + its geometry).
+
+The PDF is turned into the same text form the text parser reads, so the tree is
+built by the very same stages: one line per table row, ``task cell<TAB>agency
+cell`` (wrapped lines of a cell joined by a space), one line per line of plain
+text, pages in order. Beside the text go what only the geometry knows:
+
+* the page of every line (each node's ``span.page``);
+* where each row's agency cell lies, so the agency list is the agency column's
+  words even where the registry would read the row otherwise;
+* furniture: the repeated header row, page numbers, running headers;
+* diagnostics: pages without a text layer, glyphs without Unicode.
+
+Pages are read one at a time by an engine (``extract/pdf/``: pdfium, fast, the
+default; pdfplumber, the reference) and dropped before the next one.
+
+Refused, as ``PlanError`` naming the file: not a PDF (no ``%PDF-`` signature),
+truncated (no ``%%EOF``), encrypted, unreadable, text that comes out as
+``(cid:…)``, no text layer at all (a scan), a page range outside the document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import partial
+from importlib import import_module
+from pathlib import Path
+
+import regex
+
+from .errors import ExitCode, PlanError
+from .furniture import Furniture
+from .normalize import plain_spaces
+from .read import PDF_SIGNATURE as SIGNATURE
+from .read import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
+from .tree import Issue
+
+END_MARKER = b"%%EOF"
+END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
+UNMAPPED = "\ufffd"
+UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
+PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
+ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/pdf/
+
+# 2-4, 7, 10-: items of --pages.
+PAGE_ITEM = regex.compile(r"\s* (?P<first>\d+) \s* (?: (?P<dash>-) \s* (?P<last>\d+)? )? \s*", regex.VERBOSE)
+
+# - 36 -, 36, (36), 36 / 40, p. 36: a margin line that is only a page number.
+PAGE_NUMBER = regex.compile(r"[-–—(\[<]? \s* (?:p\.?\s*)? \d{1,4} \s* (?: / \s* \d{1,4} )? \s* [-–—)\]>]?", regex.VERBOSE)
+
+# 추천<?>심사: a glyph without Unicode between two Hangul syllables is a lost middle dot.
+LOST_DOT = regex.compile(r"(?<=\p{Hangul})\ufffd(?=\p{Hangul})")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """What the PDF's layout says about the composed text (offsets into ``PdfSource.text``)."""
+
+    page_starts: tuple[int, ...]  # offset where each page's text starts
+    page_numbers: tuple[int, ...]  # the PDF page (1-based) starting there
+    furniture: tuple[Furniture, ...]
+    agency_cells: tuple[tuple[int, int], ...]  # each table row's agency cell
+    issues: tuple[Issue, ...]
+
+    def page_at(self, offset: int) -> int:
+        return self.page_numbers[max(bisect_right(self.page_starts, offset) - 1, 0)]
+
+
+@dataclass(frozen=True)
+class PdfSource:
+    path: str
+    sha256: str
+    text: str
+    geometry: Geometry
+    engine: str
+    format: str = "pdf"
+    encoding: None = None
+
+
+def parse_page_spec(spec: str) -> tuple[tuple[int, int | None], ...]:
+    """``36-40`` / ``7`` / ``10-`` / ``1,3,5-7`` → ((first, last or None), …); 1-based, inclusive."""
+    ranges = []
+    for item in spec.split(","):
+        m = PAGE_ITEM.fullmatch(item)
+        if not m:
+            raise ValueError(f"invalid page range {spec!r}: expected N, N-M or N- (1-based), comma-separated")
+        first = int(m.group("first"))
+        last = int(m.group("last")) if m.group("last") else (None if m.group("dash") else first)
+        if first < 1 or (last is not None and last < first):
+            raise ValueError(f"invalid page range {item.strip()!r}: pages count from 1 and a range must not run backwards")
+        ranges.append((first, last))
+    return tuple(ranges)
+
+
+def select_pages(ranges: tuple[tuple[int, int | None], ...] | None, count: int, spec: str, path: str) -> list[int]:
+    if ranges is None:
+        return list(range(1, count + 1))
+    pages: set[int] = set()
+    for first, last in ranges:
+        last = count if last is None else last
+        if first > count or last > count:
+            raise PlanError(
+                f"--pages {spec}: outside the document, which has {count} page{'s' if count != 1 else ''}",
+                path=path,
+                code=ExitCode.USAGE,
+            )
+        pages.update(range(first, last + 1))
+    return sorted(pages)
+
+
+def read_pdf(
+    path: str | os.PathLike[str], profile, *, pages: str | None = None, engine: str | None = None
+) -> PdfSource:
+    """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``."""
+    from .pdf import DEFAULT_ENGINE
+
+    shown = os.fspath(path)
+    engine = engine or DEFAULT_ENGINE
+    ranges = None
+    if pages is not None:
+        try:
+            ranges = parse_page_spec(pages)
+        except ValueError as exc:
+            raise PlanError(str(exc), path=shown, code=ExitCode.USAGE) from None
+    sha256 = _check_file(shown)
+    module = _engine(engine, shown)
+    from .pdf.page import BrokenError, EncryptedError
+
+    composer = _Composer(shown)
+    reader = _page_reader(profile)
+    try:
+        with module.open_document(shown) as document:
+            for number in select_pages(ranges, document.page_count, pages or "", shown):
+                try:
+                    content = document.page(number)
+                except Exception:  # the engine choked on this page's content; its words are no help to a user
+                    raise PlanError(f"page {number} cannot be read: its content is damaged", path=shown) from None
+                _refuse_unmapped(content, shown)
+                composer.add(content, reader.read(content))
+    except EncryptedError:
+        raise PlanError("the PDF is encrypted: it needs a password to open", path=shown) from None
+    except BrokenError:
+        raise PlanError("not a readable PDF: its structure is damaged (corrupt or cut short)", path=shown) from None
+    return PdfSource(path=shown, sha256=sha256, text=composer.text(), geometry=composer.geometry(), engine=engine)
+
+
+def _check_file(path: str) -> str:
+    """The file's sha256, after checking it is there and looks like a whole PDF."""
+    p = Path(path)
+    if p.is_dir():
+        raise PlanError("is a directory, not a plan file", path=path, code=ExitCode.UNREADABLE)
+    digest = hashlib.sha256()
+    try:
+        with p.open("rb") as handle:
+            head = handle.read(SIGNATURE_WITHIN)
+            digest.update(head)
+            tail = head
+            for block in iter(partial(handle.read, 1 << 20), b""):
+                digest.update(block)
+                tail = (tail + block)[-END_WITHIN:]
+    except FileNotFoundError:
+        raise PlanError("no such file", path=path, code=ExitCode.UNREADABLE) from None
+    except OSError as exc:
+        raise PlanError(f"cannot read: {exc.strerror or exc}", path=path, code=ExitCode.UNREADABLE) from None
+    if not head.strip():
+        raise PlanError("empty file, not a PDF", path=path)
+    if SIGNATURE not in head:
+        raise PlanError("not a PDF: no %PDF- signature at the start of the file", path=path)
+    if END_MARKER not in tail[-END_WITHIN:]:
+        raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
+    return digest.hexdigest()
+
+
+def _engine(name: str, path: str):
+    from .pdf import ENGINES
+
+    if name not in ENGINES:
+        raise PlanError(f"unknown PDF engine {name!r} (choose from {', '.join(ENGINES)})", path=path, code=ExitCode.USAGE)
+    try:
+        return import_module(f"{__package__}.pdf.{ENGINE_MODULES[name]}")
+    except ImportError as exc:
+        raise PlanError(f"{PDF_EXTRA} ({exc.name or exc} is missing)", path=path, code=ExitCode.USAGE) from None
+
+
+def _page_reader(profile):
+    from .agencies import load_registry, pieces_from_right, trailing_agencies
+    from .pdf.layout import PageReader
+
+    registry = load_registry(profile)
+
+    def is_agency_list(text: str) -> bool:
+        pieces = list(pieces_from_right(text, [(0, len(text))], profile.separators))  # right to left
+        if not pieces:
+            return False
+        found = trailing_agencies(text, iter(pieces), registry)
+        return bool(found) and found[0].start == pieces[-1].start
+
+    def starts_with_marker(text: str) -> bool:
+        m = profile.marker_pattern.match(text)
+        return m is not None
+
+    return PageReader(profile.pdf_agency_header, is_agency_list, starts_with_marker)
+
+
+def _refuse_unmapped(content, path: str) -> None:
+    if content.chars >= 10 and content.unmapped > UNMAPPED_SHARE * content.chars:
+        raise PlanError(
+            f"page {content.number}: text comes out as (cid:…): the font has no Unicode map; "
+            "OCR or another copy is needed",
+            path=path,
+        )
+
+
+class _Composer:
+    """Builds the composed text page by page, with the geometry beside it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.parts: list[str] = []
+        self.length = 0
+        self.page_starts: list[int] = []
+        self.page_numbers: list[int] = []
+        self.cells: list[tuple[int, int]] = []
+        self.furniture: list[Furniture] = []
+        self.margins: list[tuple[str, str, int, int, int]] = []  # where, folded text, start, end, page
+        self.issues: list[Issue] = []
+        self.glyphs = 0
+        self.scanned: list[int] = []
+        self.lost_dots: list[int] = []  # offsets
+        self.unmapped: list[int] = []
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def add(self, content, units) -> None:
+        self.page_starts.append(self.length)
+        self.page_numbers.append(content.number)
+        self.glyphs += content.chars
+        if not content.chars and content.images:
+            self.scanned.append(self.length)
+            self.issues.append(
+                Issue("warning", "no-text-layer", "a page of images without text (a scan?): OCR is needed to read it", self.length)
+            )
+        for unit in units:
+            start = self.length
+            left = self._clean(unit.left, start)
+            self._append(left)
+            if unit.right:
+                self._append("\t")
+                right = self._clean(unit.right, self.length)
+                cell_start = self.length
+                self._append(right)
+                self.cells.append((cell_start, self.length))
+            end = self.length
+            self._append("\n")
+            if unit.kind == "header":
+                self.furniture.append(Furniture("table-header", start, end))
+            elif unit.margin:
+                self.margins.append((unit.margin, _fold_digits(left), start, end, content.number))
+
+    def _clean(self, text: str, offset: int) -> str:
+        """NFC, plain spaces (so the text parser's normalization moves nothing), lost middle dots."""
+        text = unicodedata.normalize("NFC", plain_spaces(text))
+        if UNMAPPED in text:
+            for m in LOST_DOT.finditer(text):
+                self.lost_dots.append(offset + m.start())
+            text = LOST_DOT.sub("·", text)
+            self.unmapped.extend(offset + i for i, ch in enumerate(text) if ch == UNMAPPED)
+        return text
+
+    def text(self) -> str:
+        if not self.glyphs:
+            if self.scanned:
+                raise PlanError("no text layer: the pages are images (a scan?); OCR is needed", path=self.path)
+            raise PlanError("no text in the PDF's pages", path=self.path)
+        return "".join(self.parts)
+
+    def geometry(self) -> Geometry:
+        issues = list(self.issues)
+        if self.lost_dots:
+            issues.append(
+                Issue(
+                    "warning",
+                    "unmapped-glyph",
+                    f"{len(self.lost_dots)} glyph(s) without Unicode between Hangul syllables read as a middle dot ·",
+                    self.lost_dots[0],
+                )
+            )
+        if self.unmapped:
+            issues.append(
+                Issue(
+                    "warning",
+                    "unmapped-glyph",
+                    f"{len(self.unmapped)} glyph(s) without Unicode kept as U+FFFD: their font has no Unicode map",
+                    self.unmapped[0],
+                )
+            )
+        return Geometry(
+            page_starts=tuple(self.page_starts),
+            page_numbers=tuple(self.page_numbers),
+            furniture=tuple(sorted(self.furniture + self._margin_furniture(), key=lambda f: f.start)),
+            agency_cells=tuple(self.cells),
+            issues=tuple(issues),
+        )
+
+    def _margin_furniture(self) -> list[Furniture]:
+        """First and last lines of printed pages that are page numbers, or that repeat (digits
+        aside) at the same end of two printed pages or more: running headers and footers."""
+        seen: dict[tuple[str, str], int] = {}
+        for where, folded, *_ in self.margins:
+            seen[(where, folded)] = seen.get((where, folded), 0) + 1
+        found = []
+        for where, folded, start, end, _ in self.margins:
+            if PAGE_NUMBER.fullmatch(folded.replace("#", "0")):
+                found.append(Furniture("page-number", start, end))
+            elif seen[(where, folded)] >= 2:
+                found.append(Furniture("running-header" if where == "top" else "running-footer", start, end))
+        return found
+
+
+def _fold_digits(text: str) -> str:
+    return regex.sub(r"\d", "#", " ".join(text.split()))

@@ -1,0 +1,219 @@
+"""The PDF geometry on hand-made pages: words placed by hand → the lines the reader composes.
+
+Layouts the fixtures do not have: no rules at all, no header row, a header on the
+first page only, prose in two columns, a 2-up sheet, a wide landscape table. And
+the words of a page, and the agency column's say over the registry's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pdf.layout import Unit
+from extract.pdf.page import Edge, PageContent, Word, build_words
+from extract.pipeline import parse_source
+from extract.profile import load_profile
+from extract.read_pdf import PdfSource, _Composer, _page_reader
+
+PROFILE = load_profile()
+SIZE = 10.0  # every glyph 10 pt wide and high; a space 3 pt
+TASK_X, AGENCY_X, TABLE_END = 60.0, 420.0, 530.0  # the agency column starts at 416
+
+
+def line(text: str, x: float, top: float, page: int = 1) -> list[Word]:
+    words = []
+    for piece in text.split(" "):
+        words.append(Word(piece, x, x + SIZE * len(piece), top, top + SIZE, page))
+        x += SIZE * len(piece) + 3
+    return words
+
+
+def row(task: str, agencies: str, top: float) -> list[Word]:
+    return line(task, TASK_X, top) + (line(agencies, AGENCY_X, top) if agencies else [])
+
+
+def hrules(*ys: float, x0: float = 56, x1: float = TABLE_END) -> list[Edge]:
+    return [Edge(x0, x1, y, y) for y in ys]
+
+
+def vrule(x: float, top: float, bottom: float) -> Edge:
+    return Edge(x, x, top, bottom)
+
+
+def page(words: list[Word], edges: list[Edge] = (), width: float = 595, height: float = 842, number: int = 1) -> PageContent:
+    return PageContent(number, width, height, words, list(edges), sum(len(w.text) for w in words), 0, 0)
+
+
+def read(*pages: PageContent) -> list[tuple[str, str, str]]:
+    reader = _page_reader(PROFILE)
+    return [(u.kind, u.left, u.right) for p in pages for u in reader.read(p)]
+
+
+HEADER = line("대표 과제", 200, 80) + line("주관기관", 440, 80)
+
+
+def test_ruled_grid_with_header() -> None:
+    words = HEADER + row("① 첫째 과제 추진", "행안부", 102)
+    # a title wrapped inside its cell, an agency cell wrapped over two lines
+    words += line("② 둘째 과제는 제목이", TASK_X, 127) + line("길어서 줄을 바꾼다", TASK_X, 140)
+    words += line("기재부, 조달청", AGENCY_X, 127) + line("중기부", AGENCY_X, 140)
+    edges = hrules(75, 95, 120, 155) + [vrule(56, 75, 155), vrule(416, 75, 155), vrule(TABLE_END, 75, 155)]
+    assert read(page(words, edges)) == [
+        ("header", "대표 과제 주관기관", ""),
+        ("row", "① 첫째 과제 추진", "행안부"),
+        ("row", "② 둘째 과제는 제목이 길어서 줄을 바꾼다", "기재부, 조달청 중기부"),
+    ]
+
+
+def test_a_row_without_a_divider_spans_both_columns() -> None:
+    """The area row has no vertical rule at the split: its words past the split are title, not agencies."""
+    words = HEADER + line("분야 1 | 아주 긴 분야 제목이 여기 있어서 칸을 넘는다(참여)", TASK_X, 102)
+    words += row("① 과제 추진", "행안부", 127)
+    edges = hrules(75, 95, 120, 145) + [vrule(416, 75, 95), vrule(416, 120, 145)]
+    assert read(page(words, edges)) == [
+        ("header", "대표 과제 주관기관", ""),
+        ("row", "분야 1 | 아주 긴 분야 제목이 여기 있어서 칸을 넘는다(참여)", ""),
+        ("row", "① 과제 추진", "행안부"),
+    ]
+
+
+def test_no_rules_cells_grouped_by_spacing_agency_cell_centred() -> None:
+    """Without rules a wrapped title stays one row (lines 3 pt apart, rows 10 pt apart), and a
+    vertically centred agency cell joins the row it sits beside."""
+    words = HEADER + line("① 첫째 과제는 제목이", TASK_X, 100) + line("길어서 줄을 바꾼다", TASK_X, 113)
+    words += line("행안부", AGENCY_X, 106.5)
+    words += row("② 둘째 과제 추진", "기재부", 133)
+    words += line("1. 다음 전략", TASK_X, 156) + row("① 셋째 과제 추진", "인사처", 169)
+    assert read(page(words)) == [
+        ("header", "대표 과제 주관기관", ""),
+        ("row", "① 첫째 과제는 제목이 길어서 줄을 바꾼다", "행안부"),
+        ("row", "② 둘째 과제 추진", "기재부"),
+        ("row", "1. 다음 전략", ""),  # 3 pt above the next row, but a marker opens a row
+        ("row", "① 셋째 과제 추진", "인사처"),
+    ]
+
+
+def test_no_header_the_gutter_is_confirmed_by_agency_lists() -> None:
+    words = row("① 첫째 과제 추진", "행안부, 기재부", 100) + row("② 둘째 과제 추진", "인사처", 120)
+    words += row("③ 셋째 과제 추진", "전 부처", 140)
+    assert read(page(words, hrules(95, 115, 135, 155))) == [
+        ("row", "① 첫째 과제 추진", "행안부, 기재부"),
+        ("row", "② 둘째 과제 추진", "인사처"),
+        ("row", "③ 셋째 과제 추진", "전 부처"),
+    ]
+
+
+def test_prose_in_two_columns_is_not_a_table() -> None:
+    """A gutter whose right side does not read as agency lists: plain lines, nothing split."""
+    words = row("① 첫째 과제 추진", "추진 배경", 100) + row("② 둘째 과제 추진", "기대 효과", 120)
+    words += row("③ 셋째 과제 추진", "향후 계획", 140)
+    assert read(page(words)) == [
+        ("text", "① 첫째 과제 추진 추진 배경", ""),
+        ("text", "② 둘째 과제 추진 기대 효과", ""),
+        ("text", "③ 셋째 과제 추진 향후 계획", ""),
+    ]
+
+
+def test_the_column_is_carried_to_a_page_without_header() -> None:
+    first = page(HEADER + row("① 첫째 과제 추진", "행안부", 100) + row("② 둘째 과제 추진", "기재부", 120))
+    second = page(row("③ 셋째 과제 추진", "인사처", 100) + row("④ 넷째 과제 추진", "국조실", 120), number=2)
+    assert read(first, second)[-2:] == [("row", "③ 셋째 과제 추진", "인사처"), ("row", "④ 넷째 과제 추진", "국조실")]
+
+
+def shifted(words: list[Word], dx: float) -> list[Word]:
+    return [Word(w.text, w.x0 + dx, w.x1 + dx, w.top, w.bottom, w.page) for w in words]
+
+
+def test_a_2up_sheet_is_read_left_page_then_right_page() -> None:
+    """Two A5 pages on an A4 landscape sheet; the right page's rows sit higher than the left's last."""
+    half = 0.6  # scale the A4 layout into each half
+    left = HEADER + row("① 첫째 과제 추진", "행안부", 100) + row("② 둘째 과제 추진", "기재부", 300)
+    right = row("③ 셋째 과제 추진", "인사처", 100) + row("④ 넷째 과제 추진", "국조실", 120)
+    scaled = [Word(w.text, w.x0 * half, w.x1 * half, w.top, w.bottom, 1) for w in left + right]
+    # the right page's words: scaled like the left's, then moved over by half the sheet
+    words = scaled[: len(left)] + shifted(scaled[len(left) :], 421)
+    assert read(page(words, width=842, height=595)) == [
+        ("header", "대표 과제 주관기관", ""),
+        ("row", "① 첫째 과제 추진", "행안부"),
+        ("row", "② 둘째 과제 추진", "기재부"),
+        ("row", "③ 셋째 과제 추진", "인사처"),
+        ("row", "④ 넷째 과제 추진", "국조실"),
+    ]
+
+
+def test_a_wide_landscape_table_is_not_2up() -> None:
+    """A rule runs across the middle gap: one table, not two pages."""
+    words = shifted(HEADER + row("① 첫째 과제 추진", "행안부", 100) + row("② 둘째 과제", "기재부", 120), 150)
+    edges = hrules(75, 95, 115, 135, x0=200, x1=700)
+    assert read(page(words, edges, width=842, height=595)) == [
+        ("header", "대표 과제 주관기관", ""),
+        ("row", "① 첫째 과제 추진", "행안부"),
+        ("row", "② 둘째 과제", "기재부"),
+    ]
+
+
+# --- words -------------------------------------------------------------------------
+
+
+def glyphs(spec: list[tuple[str, float]], top: float = 100.0, size: float = 10.0):
+    return [(text, x, x + size, top, top + size) for text, x in spec]
+
+
+@pytest.mark.parametrize(
+    ("chars", "words"),
+    [
+        # drawn twice 0.3 pt apart (fake bold) → once
+        (glyphs([("분", 0), ("분", 0.3), ("야", 10), ("야", 10.3)]), ["분야"]),
+        # a gap over a fifth of the glyph height starts a word, a smaller one does not
+        (glyphs([("가", 0), ("나", 12.5), ("다", 24)]), ["가", "나다"]),
+        # a blank splits, even without a gap
+        (glyphs([("가", 0), (" ", 10), ("나", 10)]), ["가", "나"]),
+        # drawn right to left, read left to right
+        (glyphs([("다", 20), ("나", 10), ("가", 0)]), ["가나다"]),
+        # two lines
+        (glyphs([("가", 0)], top=100) + glyphs([("나", 10)], top=120), ["가", "나"]),
+    ],
+    ids=["fake-bold", "gap", "blank", "right-to-left", "two-lines"],
+)
+def test_build_words(chars, words: list[str]) -> None:
+    assert [w.text for w in build_words(chars, 1)] == words
+
+
+# --- the agency column has the last word ------------------------------------------------
+
+
+def pdf_parse(rows: list[tuple[str, str]]):
+    """Compose rows as read_pdf does (task cell TAB agency cell) and parse them."""
+    composer = _Composer("plan.pdf")
+    units = [Unit("row", task, cell, 1, 100 + 20 * i, 110 + 20 * i) for i, (task, cell) in enumerate(rows)]
+    composer.add(page(line("가", 0, 0)), units)
+    source = PdfSource("plan.pdf", "0" * 64, composer.text(), composer.geometry(), "pdfium")
+    return parse_source(source, PROFILE).document
+
+
+@pytest.mark.parametrize(
+    ("task", "cell", "title", "agencies", "codes"),
+    [
+        ("① 공공기관 평가 개선", "기재부, 행안부", "공공기관 평가 개선", ["기재부", "행안부"], []),
+        ("① 과제 추진", "조달청 중기부", "과제 추진", ["조달청", "중기부"], []),
+        ("① 과제 추진", "전 부처", "과제 추진", ["전 부처"], []),
+        # the registry alone would take the title's last word for an agency
+        ("① 국민참여 혁신위원회", "행안부", "국민참여 혁신위원회", ["행안부"], ["agency-column"]),
+        # the registry alone would find no agency at all
+        ("① 과제 추진", "LH", "과제 추진", ["LH"], ["agency-column", "unknown-agency"]),
+        # one unknown agency of three words, then a known one
+        (
+            "① 과제 추진",
+            "한국 지능정보 사회진흥원, 행안부",
+            "과제 추진",
+            ["한국 지능정보 사회진흥원", "행안부"],
+            ["agency-column", "unknown-agency"],
+        ),
+    ],
+    ids=["two", "no-comma", "two-word-alias", "title-ends-like-an-agency", "unknown", "multi-word-unknown"],
+)
+def test_the_agency_cell_is_the_agency_list(task: str, cell: str, title: str, agencies: list[str], codes: list[str]) -> None:
+    document = pdf_parse([(task, cell)])
+    node = document.children[0]
+    assert (node.title, [a.text for a in node.agencies]) == (title, agencies)
+    assert [d.code for d in document.diagnostics] == codes
