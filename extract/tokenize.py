@@ -11,12 +11,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import regex
 
 from .profile import Family, Profile
-
-WHITESPACE = regex.compile(r"\s+")
-
 
 @dataclass(frozen=True)
 class MarkerToken:
@@ -73,26 +69,41 @@ def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerTo
     """Every candidate marker in ``text`` outside ``furniture`` and protected text."""
     protected = Spans([m.span() for m in profile.protected.finditer(text)] if profile.protected else [])
     tokens: list[MarkerToken] = []
+    groups = _group_names(profile)
     for m in profile.marker_pattern.finditer(text):
         start, end = m.span()
         if furniture.overlaps(start, end) or protected.overlaps(start, end):
             continue
         index = int(m.lastgroup[1:])  # the family's own group "f3" closes last
         family = profile.families[index]
-        number_text = m.group(f"f{index}_number") if family.numbering != "bullet" else None
-        parent_text = m.group(f"f{index}_parent") if f"f{index}_parent" in m.re.groupindex else None
+        marker_group, number_group, parent_group = groups[index]
+        number_text = m.group(number_group) if number_group else None
+        parent_text = m.group(parent_group) if parent_group else None
         tokens.append(
             MarkerToken(
                 family=family,
                 start=start,
                 end=end,
-                marker=WHITESPACE.sub(" ", m.group(f"f{index}_marker")),
+                marker=" ".join(m.group(marker_group).split()),
                 number=family.ordinal(number_text),
                 parent=int(parent_text) if parent_text else None,
                 line_start=_starts_line(text, start, furniture),
             )
         )
     return tokens
+
+
+def _group_names(profile: Profile) -> list[tuple[str, str | None, str | None]]:
+    """Per family: its marker, number and parent group names in the combined pattern."""
+    names = profile.marker_pattern.groupindex
+    return [
+        (
+            f"f{i}_marker",
+            f"f{i}_number" if family.numbering != "bullet" else None,
+            f"f{i}_parent" if f"f{i}_parent" in names else None,
+        )
+        for i, family in enumerate(profile.families)
+    ]
 
 
 def _starts_line(text: str, pos: int, furniture: Spans) -> bool:
