@@ -11,13 +11,15 @@ becomes a ``Failure`` for that input and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ExitCode, PlanError
 from .inputs import Input
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ def run_batch(
 def _in_pool(
     work: Callable[[str], Any], inputs: list[Input], runnable: list[int], workers: int, progress: Progress
 ) -> Iterator[tuple[Input, Any]]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # only a pool run pays for it
+
     results: dict[int, Any] = {i: _failure(item.error) for i, item in enumerate(inputs) if item.error}
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
