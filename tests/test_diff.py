@@ -23,7 +23,7 @@ from extract.errors import ExitCode
 from extract.pipeline import parse_file
 
 from .factories import parse
-from .paths import FIXTURE, GOLDEN_DIR, ROOT
+from .paths import FIXTURE, GOLDEN_DIR, PDF_FIXTURES, ROOT
 
 EDITION_2021 = ROOT / "fixtures" / "edition-2021.txt"
 GOLDEN = GOLDEN_DIR / "diff-2020-2021.json"
@@ -189,6 +189,12 @@ def test_bad_plan_json_exits_2_with_one_located_line(
 
 
 # --- command line ----------------------------------------------------------------------------
+
+
+def test_the_pdf_of_the_2020_list_is_the_same_edition_as_its_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """A side may be anything parse reads: the 2020 list drawn as a PDF table against its text."""
+    assert main(["diff", str(PDF_FIXTURES["plan-2020"]), str(FIXTURE), "-q"]) == ExitCode.OK
+    assert json.loads(capsys.readouterr().out)["summary"]["tasks"]["old"] == 57
 
 
 def test_identical_editions_exit_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
