@@ -92,7 +92,9 @@ def screenshot(page: Path, png: Path, chromium: str = CHROMIUM) -> list[str]:
 
 def _run_problems(result: subprocess.CompletedProcess[str], what: str) -> list[str]:
     problems = [f"chromium {what} exited {result.returncode}"] if result.returncode else []
-    problems += [f"console: {line.split('CONSOLE', 1)[1][:200]}" for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    problems += [
+        f"console: {line.split('CONSOLE', 1)[1][:200]}" for line in result.stderr.splitlines() if ":CONSOLE" in line
+    ]
     return problems
 
 

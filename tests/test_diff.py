@@ -324,7 +324,7 @@ def test_html_shows_markup_from_a_document_as_text() -> None:
     assert "<script" not in page.lower() and "<i>" not in page
     assert "&lt;old&gt;.txt" in page and "new&amp;.txt" in page
     assert "&quot;quotes&quot;" in page
-    assert 'content="default-src \'none\'; style-src \'unsafe-inline\'"' in page
+    assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page
 
 
 def test_markdown_shows_markup_from_a_document_as_text() -> None:

@@ -61,5 +61,6 @@ def test_diff_report_fits_its_schema(capsys: pytest.CaptureFixture[str]) -> None
     check = validator("diff.schema.json")
     check.validate(report)
     entry = report["tasks"][0]
-    for bad in ({**entry, "status": "moved"}, {**entry, "changes": ["retitled"]}, {k: v for k, v in entry.items() if k != "old"}):
+    without_old = {k: v for k, v in entry.items() if k != "old"}
+    for bad in ({**entry, "status": "moved"}, {**entry, "changes": ["retitled"]}, without_old):
         assert not check.is_valid({**report, "tasks": [bad]})

@@ -83,7 +83,7 @@ def _entries(
     old: Outline, new: Outline, olds: tuple[Node, ...], news: tuple[Node, ...], result: Matching
 ) -> list[Entry]:
     """An entry per node of ``olds`` and ``news``, in the new edition's order, with each
-    removed node where it used to be (see ``_removed_place``)."""
+    removed node where it used to be (see ``_removed_places``)."""
     forward = {p.old: p for p in result.pairs}
     backward = {p.new: p for p in result.pairs}
     new_at = {n.id: j for j, n in enumerate(news)}
