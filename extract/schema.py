@@ -6,7 +6,8 @@ One file per JSON the tool writes:
 
 - ``plan.schema.json``: ``parse`` output (``models.PlanDocument``);
 - ``task-row.schema.json``: a line of ``export --format jsonl`` (``export_rows.TaskRow``);
-- ``agency-table.schema.json``: ``agencies --format json`` (``agency_counts.AgencyTable``).
+- ``agency-table.schema.json``: ``agencies --format json`` (``agency_counts.AgencyTable``);
+- ``diff.schema.json``: ``diff --format json`` (``diff.models.DiffReport``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 from pydantic import BaseModel
 
 from .agency_counts import TABLE_SCHEMA_VERSION, AgencyTable
+from .diff.models import DIFF_SCHEMA_VERSION, DiffReport  # pydantic only: no diff extra needed
 from .export_rows import GROUP_COLUMN, ROW_SCHEMA_VERSION, TaskRow
 from .models import SCHEMA_VERSION, PlanDocument
 
@@ -46,11 +48,16 @@ def agency_table_schema() -> dict:
     return _schema(AgencyTable, "agency-table.schema.json", TABLE_SCHEMA_VERSION)
 
 
+def diff_schema() -> dict:
+    return _schema(DiffReport, "diff.schema.json", DIFF_SCHEMA_VERSION)
+
+
 def schema_files() -> dict[str, str]:
     """File name → JSON text, for every JSON document plan-extract writes."""
     schemas = {
         "plan.schema.json": plan_schema(),
         "task-row.schema.json": task_row_schema(),
         "agency-table.schema.json": agency_table_schema(),
+        "diff.schema.json": diff_schema(),
     }
     return {name: json.dumps(s, ensure_ascii=False, indent=2, sort_keys=True) + "\n" for name, s in schemas.items()}

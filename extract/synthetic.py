@@ -5,11 +5,14 @@ the benchmarks (fed by a seeded ``random.Random``). ``random_plan`` makes the
 tree; ``render`` lays it out the way a scrape does (wraps, run-on headings,
 repeated table headers, page numbers); ``expected_outline`` is what a correct
 parse must return, computed from the tree, never from the parser.
+``edit_plan`` makes a next edition: a copy with random edits, each copied node
+pointing at its ``origin``, so a test knows the true pairing of the editions.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .profile import Family, Profile
@@ -49,6 +52,12 @@ class SynthNode:
     label: str | None = None
     agencies: list[str] | None = None  # as written
     children: list[SynthNode] = field(default_factory=list)
+    # In an edited copy (``edit_plan``): the node of the previous edition this one continues.
+    origin: SynthNode | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_task(self) -> bool:
+        return self.family.name in TASK_FAMILIES
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,12 @@ class Layout:
     preamble: bool = True
 
 
-def random_plan(rng: random.Random, profile: Profile, *, size: int | None = None) -> list[SynthNode]:
-    """A random tree: random families and depth; ``size`` ≈ the number of tasks wanted."""
-    chain = _random_chain(rng, profile)
+def random_plan(
+    rng: random.Random, profile: Profile, *, size: int | None = None, chain: tuple[str, ...] | None = None
+) -> list[SynthNode]:
+    """A random tree: random families and depth; ``size`` ≈ the number of tasks wanted;
+    ``chain`` fixes the families, outermost first, e.g. ("area", "strategy", "substrategy", "task")."""
+    chain = [profile.family(n) for n in chain] if chain else _random_chain(rng, profile)
     fanout = 4 if size is None else max(2, round(size ** (1 / max(len(chain) - 1, 1))) + 1)
     budget = [size if size is not None else rng.randint(1, 30)]
     return _children(rng, chain, 0, fanout, budget, {})
@@ -203,3 +215,197 @@ def expected_outline(nodes: list[SynthNode]) -> list[tuple]:
     for node in nodes:
         walk(node, "")
     return out
+
+
+EDIT_KINDS = ("rename", "drop", "add", "agencies", "move", "rename-heading", "swap-headings")
+
+
+@dataclass(frozen=True)
+class Edit:
+    kind: str  # one of EDIT_KINDS
+    title: str  # the edited node's title before the edit (the new title for "add")
+
+
+def edit_plan(
+    rng: random.Random,
+    nodes: list[SynthNode],
+    count: int,
+    *,
+    kinds: tuple[str, ...] = EDIT_KINDS,
+    word: Callable[[], str] | None = None,
+) -> tuple[list[SynthNode], list[Edit]]:
+    """A next edition of ``nodes``: a copy with up to ``count`` random edits, at most one per node.
+
+    rename / rename-heading: one or two words inserted before the title's last word, or that
+    last word replaced; drop: a task whose heading keeps another; add: a new task; agencies:
+    one added, removed or replaced; move: a task to another heading that holds tasks;
+    swap-headings: two neighbouring headings trade places, with all below them. Everything
+    is renumbered afterwards as a plan would be. Every copied node's ``origin`` is its node
+    in ``nodes``; added tasks have none. ``word`` draws a title word (default: ``TITLE_WORDS``).
+    """
+    draw = word or (lambda: rng.choice(TITLE_WORDS))
+    copy = _copy(nodes)
+    top = SynthNode(copy[0].family, 1, "", children=copy) if copy else None  # a stand-in root
+    edits: list[Edit] = []
+    touched: set[int] = set()
+    for _ in range(count):
+        kind = rng.choice(kinds)
+        edit = _EDITORS[kind](rng, top, touched, draw) if top is not None else None
+        if edit is not None:
+            edits.append(edit)
+    if top is not None:
+        _renumber(top, {})
+        copy = top.children
+    return copy, edits
+
+
+def _copy(nodes: list[SynthNode]) -> list[SynthNode]:
+    return [
+        SynthNode(n.family, n.number, n.title, n.label, _list(n.agencies), _copy(n.children), origin=n)
+        for n in nodes
+    ]
+
+
+def _list(agencies: list[str] | None) -> list[str] | None:
+    return None if agencies is None else list(agencies)
+
+
+def _walk(parent: SynthNode):
+    """(node, its parent) pairs, depth first."""
+    for child in parent.children:
+        yield child, parent
+        yield from _walk(child)
+
+
+def _editable(node: SynthNode, touched: set[int]) -> bool:
+    """A task of the previous edition no edit has touched yet."""
+    return node.is_task and id(node) not in touched and node.origin is not None
+
+
+def _reworded(rng: random.Random, title: str, draw: Callable[[], str]) -> str:
+    *head, last = title.split(" ")
+    choice = rng.randrange(3)
+    if choice == 0:
+        head.append(draw())
+    elif choice == 1:
+        head += [draw(), draw()]
+    else:
+        last = rng.choice([e for e in TITLE_ENDINGS if e != last])
+    return " ".join([*head, last])
+
+
+def _edit_rename(rng, top, touched, draw) -> Edit | None:
+    tasks = [n for n, _ in _walk(top) if _editable(n, touched)]
+    if not tasks:
+        return None
+    node = rng.choice(tasks)
+    before = node.title
+    node.title = _reworded(rng, before, draw)
+    touched.add(id(node))
+    return Edit("rename", before)
+
+
+def _edit_rename_heading(rng, top, touched, draw) -> Edit | None:
+    headings = [n for n, _ in _walk(top) if not n.is_task and id(n) not in touched]
+    if not headings:
+        return None
+    node = rng.choice(headings)
+    before = node.title
+    node.title = _reworded(rng, before, draw)
+    touched.add(id(node))
+    return Edit("rename-heading", before)
+
+
+def _edit_drop(rng, top, touched, draw) -> Edit | None:
+    candidates = [(n, p) for n, p in _walk(top) if _editable(n, touched) and len(p.children) > 1]
+    if not candidates:
+        return None
+    node, parent = rng.choice(candidates)
+    parent.children.remove(node)
+    return Edit("drop", node.title)
+
+
+def _task_parents(top: SynthNode) -> list[SynthNode]:
+    """Headings whose children are tasks (the stand-in root too, for a plan of bare tasks)."""
+    parents = [p for p in [top, *(n for n, _ in _walk(top))] if p.children and p.children[0].is_task]
+    return [p for p in parents if len(p.children) < p.children[0].family.max_number]
+
+
+def _edit_add(rng, top, touched, draw) -> Edit | None:
+    parents = _task_parents(top)
+    if not parents:
+        return None
+    parent = rng.choice(parents)
+    family = parent.children[0].family
+    title = " ".join([*(draw() for _ in range(rng.randint(1, 3))), rng.choice(TITLE_ENDINGS)])
+    node = SynthNode(family, 1, title, agencies=_agencies(rng))
+    parent.children.insert(rng.randint(0, len(parent.children)), node)
+    touched.add(id(node))
+    return Edit("add", title)
+
+
+def _edit_agencies(rng, top, touched, draw) -> Edit | None:
+    tasks = [n for n, _ in _walk(top) if _editable(n, touched)]
+    if not tasks:
+        return None
+    node = rng.choice(tasks)
+    agencies = list(node.agencies or [])
+    unused = [a for a in KNOWN_AGENCIES if a not in agencies]
+    choice = rng.randrange(3)
+    if choice == 0 or len(agencies) < 2:
+        agencies.insert(rng.randint(0, len(agencies)), rng.choice(unused))
+    elif choice == 1:
+        agencies.pop(rng.randrange(len(agencies)))
+    else:
+        agencies[rng.randrange(len(agencies))] = rng.choice(unused)
+    node.agencies = agencies
+    touched.add(id(node))
+    return Edit("agencies", node.title)
+
+
+def _edit_move(rng, top, touched, draw) -> Edit | None:
+    candidates = [(n, p) for n, p in _walk(top) if _editable(n, touched) and len(p.children) > 1]
+    if not candidates:
+        return None
+    node, parent = rng.choice(candidates)
+    targets = [p for p in _task_parents(top) if p is not parent and p.children[0].family is node.family]
+    if not targets:
+        return None
+    target = rng.choice(targets)
+    parent.children.remove(node)
+    target.children.insert(rng.randint(0, len(target.children)), node)
+    touched.add(id(node))
+    return Edit("move", node.title)
+
+
+def _edit_swap_headings(rng, top, touched, draw) -> Edit | None:
+    parents = [p for p in [top, *(n for n, _ in _walk(top))] if len(p.children) > 1 and not p.children[0].is_task]
+    if not parents:
+        return None
+    parent = rng.choice(parents)
+    i = rng.randrange(len(parent.children) - 1)
+    first, second = parent.children[i], parent.children[i + 1]
+    parent.children[i : i + 2] = [second, first]
+    return Edit("swap-headings", first.title)
+
+
+_EDITORS = {
+    "rename": _edit_rename,
+    "rename-heading": _edit_rename_heading,
+    "drop": _edit_drop,
+    "add": _edit_add,
+    "agencies": _edit_agencies,
+    "move": _edit_move,
+    "swap-headings": _edit_swap_headings,
+}
+
+
+def _renumber(parent: SynthNode, running: dict[str, int]) -> None:
+    """Number 1, 2, 3 … under each parent again (across the plan for a continuous family),
+    in document order, as after an editor's pass."""
+    for index, child in enumerate(parent.children, 1):
+        if child.family.continuous:
+            running[child.family.name] = child.number = running.get(child.family.name, 0) + 1
+        else:
+            child.number = index
+        _renumber(child, running)

@@ -53,3 +53,14 @@ def test_schema_command_names_every_schema_file(capsys: pytest.CaptureFixture[st
     for name in schema_files():
         assert main(["schema", name.removesuffix(".schema.json")]) == 0
         assert capsys.readouterr().out == schema_files()[name]
+
+
+def test_diff_report_fits_its_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(FIXTURE), str(ROOT / "fixtures" / "edition-2021.txt"), "-q"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    check = validator("diff.schema.json")
+    check.validate(report)
+    entry = report["tasks"][0]
+    without_old = {k: v for k, v in entry.items() if k != "old"}
+    for bad in ({**entry, "status": "moved"}, {**entry, "changes": ["retitled"]}, without_old):
+        assert not check.is_valid({**report, "tasks": [bad]})

@@ -10,7 +10,7 @@ from importlib import import_module
 from types import ModuleType
 
 # Command name → module; the order is the order ``--help`` lists them in.
-COMMANDS = ("parse", "export", "agencies", "schema")
+COMMANDS = ("parse", "export", "agencies", "diff", "schema")
 
 
 def load(name: str) -> ModuleType:

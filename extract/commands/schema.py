@@ -1,7 +1,8 @@
 """``plan-extract schema [NAME] [-o DIR]``: the JSON Schema of every JSON document the tool writes.
 
 NAME is ``plan`` (parse output, the default), ``task-row`` (a line of
-``export --format jsonl``) or ``agency-table`` (``agencies --format json``);
+``export --format jsonl``), ``agency-table`` (``agencies --format json``) or
+``diff`` (``diff --format json``);
 ``-o DIR`` writes all of them as DIR/NAME.schema.json.
 """
 
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "name",
         nargs="?",
         default="plan",
-        choices=("plan", "task-row", "agency-table"),
+        choices=("plan", "task-row", "agency-table", "diff"),
         help="which schema to print (default: plan)",
     )
     parser.add_argument("-o", "--output", metavar="DIR", help="write every *.schema.json into DIR (e.g. schema/)")

@@ -1,0 +1,141 @@
+"""``DiffReport`` → a Markdown report: summary counts, changed headings, then each area's
+changed tasks, with deleted words ~~struck~~ and inserted words in **bold**.
+
+Everything taken from a document is escaped, so a title can neither break the
+layout nor smuggle in HTML.
+"""
+
+from __future__ import annotations
+
+import html
+
+from .models import CHANGES, STATUSES, DiffReport, Entry, NodeRef
+from .sections import Section, headings_by_id, sections
+from .words import Run, word_diff
+
+# Characters with a meaning inside a Markdown line; `<`, `>` and `&` become entities first.
+MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]|~#"})
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False).translate(MARKDOWN_SPECIAL)
+
+
+def render_markdown(report: DiffReport) -> str:
+    lines = [f"# Diff: {_edition_name(report.old)} → {_edition_name(report.new)}", ""]
+    lines += [f"- old: `{escape(report.old.path)}` (sha256 {report.old.sha256[:12]}…)"]
+    lines += [f"- new: `{escape(report.new.path)}` (sha256 {report.new.sha256[:12]}…)", ""]
+    lines += ["## Summary", ""]
+    if report.summary.identical:
+        lines += ["The two editions have the same headings and tasks.", ""]
+    columns = ("old", "new", *STATUSES, *CHANGES)
+    lines += ["| | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
+    for name in ("tasks", "headings"):
+        counts = getattr(report.summary, name)
+        values = [counts.old, counts.new, *(getattr(counts.status, s) for s in STATUSES)]
+        values += [getattr(counts.changes, c) for c in CHANGES]
+        lines.append(f"| {name} | " + " | ".join(str(v) for v in values) + " |")
+    lines.append("")
+    old_headings, new_headings = headings_by_id(report)
+    changed_headings = [e for e in report.headings if e.status != "unchanged"]
+    lines += ["## Headings", ""]
+    lines += [_entry(e, old_headings, new_headings) for e in changed_headings] or ["No heading changed."]
+    lines.append("")
+    for section in sections(report):
+        lines += _section(section, old_headings, new_headings)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _edition_name(edition) -> str:
+    return escape(edition.title or edition.path)
+
+
+def _section(section: Section, old_headings, new_headings) -> list[str]:
+    lines = [f"## {_section_title(section.heading)}", ""]
+    changed, total = len(section.changed), len(section.tasks)
+    if changed:
+        lines += [f"{changed} of {total} tasks changed, added or removed.", ""]
+        lines += [_entry(e, old_headings, new_headings) for e in section.changed]
+    else:
+        lines += [f"All {total} tasks unchanged."]
+    if section.moved_out:
+        lines += ["", f"Moved out of this area ({len(section.moved_out)}):", ""]
+        lines += [f"- `{escape(e.old.id)}` → `{escape(e.new.id)}` {_plain(e.new)}" for e in section.moved_out]  # type: ignore[union-attr]
+    return lines + [""]
+
+
+def _section_title(entry: Entry | None) -> str:
+    if entry is None:
+        return "Tasks outside every heading"
+    ref = entry.new or entry.old
+    assert ref is not None
+    title = _heading_name(ref)
+    if entry.status == "removed":
+        return f"{title} (removed)"
+    if entry.status == "added":
+        return f"{title} (added)"
+    if entry.old and "renamed" in entry.changes:
+        return f"{title} (was: {_heading_name(entry.old)})"
+    return title
+
+
+def _heading_name(ref: NodeRef) -> str:
+    name = f"{ref.marker} {ref.title}".strip()
+    if ref.label:
+        name += f" ({ref.label})"
+    return escape(name)
+
+
+def _entry(entry: Entry, old_headings: dict[str, NodeRef], new_headings: dict[str, NodeRef]) -> str:
+    tag = ", ".join(entry.changes) if entry.status == "changed" else entry.status
+    if entry.old is None or entry.new is None:
+        ref = entry.old or entry.new
+        assert ref is not None
+        line = f"- **{tag}** `{escape(ref.id)}` {_plain(ref)}"
+        if entry.related:
+            side = "new" if entry.status == "removed" else "old"
+            line += f" (most like {side} `{escape(entry.related.id)}`, {entry.related.similarity:.2f})"
+        return line
+    ids = f"`{escape(entry.old.id)}`" + (f" → `{escape(entry.new.id)}`" if entry.new.id != entry.old.id else "")
+    line = f"- **{tag}** {ids} (similarity {entry.similarity:.2f})"
+    if not {"renamed", "agencies"} & set(entry.changes):
+        line += f" {_plain(entry.new)}"
+    else:
+        old_runs, new_runs = word_diff(entry.old.title, entry.new.title)
+        old_line = _runs(old_runs, "~~") + _label(entry.old, entry.new, "~~")
+        new_line = _runs(new_runs, "**") + _label(entry.new, entry.old, "**")
+        old_line += _agencies(entry.old, set(entry.agencies_removed), "~~")
+        new_line += _agencies(entry.new, set(entry.agencies_added), "**")
+        line += f"\n  - old: {old_line}\n  - new: {new_line}"
+    if "moved" in entry.changes:
+        line += f"\n  - moved from {_parent(entry.old, old_headings)} to {_parent(entry.new, new_headings)}"
+    return line
+
+
+def _label(ref: NodeRef, other: NodeRef, mark: str) -> str:
+    if not ref.label:
+        return ""
+    return f" ({escape(ref.label)})" if ref.label == other.label else f" ({mark}{escape(ref.label)}{mark})"
+
+
+def _plain(ref: NodeRef) -> str:
+    text = escape(ref.title) + (f" ({escape(ref.label)})" if ref.label else "")
+    return text + _agencies(ref, set(), "")
+
+
+def _runs(runs: list[Run], mark: str) -> str:
+    return " ".join(f"{mark}{escape(r.text)}{mark}" if r.changed else escape(r.text) for r in runs)
+
+
+def _agencies(ref: NodeRef, marked: set[str], mark: str) -> str:
+    if ref.agencies is None:
+        return ""
+    names = [f"{mark}{escape(a.text)}{mark}" if (a.name or a.text) in marked else escape(a.text) for a in ref.agencies]
+    return " — " + (", ".join(names) if names else "(no agency)")
+
+
+def _parent(ref: NodeRef, headings: dict[str, NodeRef]) -> str:
+    if ref.parent is None or ref.parent not in headings:
+        return "the top level"
+    parent = headings[ref.parent]
+    return f"`{escape(parent.id)}` {escape(parent.title)}"

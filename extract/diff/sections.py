@@ -1,0 +1,63 @@
+"""The readable reports' outline: ``DiffReport`` → one ``Section`` per top-level heading (area).
+
+A task belongs to the area it is in in the new edition; a removed task to the
+new area its old area was matched to, or to its old area when that was removed
+too. Tasks outside every heading form a first section without a heading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .models import DiffReport, Entry, NodeRef
+
+
+@dataclass
+class Section:
+    heading: Entry | None  # the area's own entry; None for tasks outside every heading
+    tasks: list[Entry] = field(default_factory=list)
+    moved_out: list[Entry] = field(default_factory=list)  # tasks now in another section
+
+    @property
+    def changed(self) -> list[Entry]:
+        return [e for e in self.tasks if e.status != "unchanged"]
+
+    @property
+    def unchanged(self) -> list[Entry]:
+        return [e for e in self.tasks if e.status == "unchanged"]
+
+
+def sections(report: DiffReport) -> list[Section]:
+    top: dict[tuple[str, str], Section] = {}
+    renamed_to = {e.old.id: e.new.id for e in report.headings if e.old and e.new}
+    for entry in report.headings:
+        ref = entry.new or entry.old
+        if ref is not None and ref.parent is None:
+            top[_key(entry)] = Section(entry)
+    loose = Section(None)
+    for entry in report.tasks:
+        old_key = None
+        if entry.old is not None:
+            area = _area_id(entry.old)
+            old_key = ("new", renamed_to[area]) if area in renamed_to else ("old", area)
+        key = ("new", _area_id(entry.new)) if entry.new is not None else old_key
+        assert key is not None
+        top.get(key, loose).tasks.append(entry)
+        if old_key is not None and old_key != key:
+            top.get(old_key, loose).moved_out.append(entry)
+    return ([loose] if loose.tasks or loose.moved_out else []) + list(top.values())
+
+
+def headings_by_id(report: DiffReport) -> tuple[dict[str, NodeRef], dict[str, NodeRef]]:
+    """Old id → old heading, new id → new heading."""
+    old = {e.old.id: e.old for e in report.headings if e.old}
+    new = {e.new.id: e.new for e in report.headings if e.new}
+    return old, new
+
+
+def _key(entry: Entry) -> tuple[str, str]:
+    return ("new", entry.new.id) if entry.new else ("old", entry.old.id)  # type: ignore[union-attr]
+
+
+def _area_id(ref: NodeRef) -> str:
+    return ref.id.split(".")[0]

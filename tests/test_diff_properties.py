@@ -1,0 +1,190 @@
+"""Property tests of ``plan-extract diff`` on random plans (``extract.synthetic``).
+
+- diff(a, a) is empty, and so is the diff of one tree in two random layouts;
+- diff(b, a) is the mirror image of diff(a, b), ties included;
+- a random set of edits (``edit_plan``) is reported exactly: the true pairing of the two
+  editions is known from each copied node's ``origin``, and the expected changes are worked
+  out from the two trees, never from the diff.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from extract.diff.match import title_key
+from extract.diff.report import build_report
+from extract.models import iter_nodes
+from extract.pipeline import parse_text
+from extract.profile import load_profile
+from extract.synthetic import TITLE_ENDINGS, Layout, SynthNode, edit_plan, random_plan, render
+
+PROFILE = load_profile()
+# Each example parses two or three plans: a share of the profile's examples keeps the suite
+# quick (HYPOTHESIS_PROFILE=thorough still runs thousands).
+EXAMPLES = max(settings.default.max_examples // 2, 10)
+HANGUL_FIRST, HANGUL_COUNT = 0xAC00, 11172
+# Titles this much alike could be one task renamed; the distinctness assumption keeps
+# every other pair of titles below it (the documented title floor: 0.7 × 0.5 + 0.3 = 0.65).
+ALIKE = 0.5
+
+DEFAULT_LAYOUT = Layout()
+layouts = st.builds(
+    Layout,
+    run_on=st.floats(0, 1),
+    wrap=st.floats(0, 0.3),
+    lost_comma=st.floats(0, 1),
+    header_every=st.sampled_from([0, 0, 3]),
+)
+
+
+def _document(nodes: list[SynthNode], rng: random.Random, layout: Layout = DEFAULT_LAYOUT, year: int = 2021):
+    return parse_text(render(nodes, rng, layout, year=year)).document
+
+
+def _diff(a, b):
+    return build_report(a, b, old_path="a", new_path="b")
+
+
+def _hangul_word(rng: random.Random) -> str:
+    return "".join(chr(HANGUL_FIRST + rng.randrange(HANGUL_COUNT)) for _ in range(rng.randint(2, 4)))
+
+
+def _distinct_titles(rng: random.Random, nodes: list[SynthNode]) -> None:
+    """Titles of random syllables (two or three words and an ending), so that two nodes are
+    alike only when one was made from the other."""
+    for node in nodes:
+        node.title = " ".join([*(_hangul_word(rng) for _ in range(rng.randint(2, 3))), rng.choice(TITLE_ENDINGS)])
+        _distinct_titles(rng, node.children)
+
+
+@settings(max_examples=EXAMPLES // 2, suppress_health_check=[HealthCheck.too_slow])
+@given(rng=st.randoms(use_true_random=False), layout=layouts, other=layouts)
+def test_an_edition_against_itself_is_identical(rng: random.Random, layout: Layout, other: Layout) -> None:
+    tree = random_plan(rng, PROFILE)
+    a = _document(tree, rng, layout)
+    for b in (a, _document(tree, rng, other)):  # the same plan, laid out another way
+        report = _diff(a, b)
+        assert report.summary.identical
+        assert all(e.status == "unchanged" and e.old.id == e.new.id for e in report.tasks + report.headings)
+        assert len(report.tasks) + len(report.headings) == sum(1 for _ in iter_nodes(a.children))
+
+
+def _by_pair(report) -> dict[tuple[str | None, str | None], tuple]:
+    return {
+        (e.old.id if e.old else None, e.new.id if e.new else None): (
+            e.status,
+            tuple(e.changes),
+            e.similarity,
+            tuple(e.agencies_added),
+            tuple(e.agencies_removed),
+            e.related.id if e.related else None,
+        )
+        for e in report.tasks + report.headings
+    }
+
+
+MIRROR_STATUS = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(rng=st.randoms(use_true_random=False), count=st.integers(0, 12))
+def test_reversed_diff_is_the_mirror_image(rng: random.Random, count: int) -> None:
+    """Synthetic titles repeat a lot, so ties between pairings are common here."""
+    tree = random_plan(rng, PROFILE)
+    edited, _ = edit_plan(rng, tree, count)
+    a, b = _document(tree, rng), _document(edited, rng)
+    forward, backward = _by_pair(_diff(a, b)), _by_pair(_diff(b, a))
+    mirrored = {
+        (new, old): (MIRROR_STATUS[status], changes, similarity, removed, added, related)
+        for (old, new), (status, changes, similarity, added, removed, related) in backward.items()
+    }
+    assert forward == mirrored
+    ab, ba = _diff(a, b).summary, _diff(b, a).summary
+    for part in ("tasks", "headings"):
+        one, two = getattr(ab, part), getattr(ba, part)
+        assert (one.old, one.new, one.status.added, one.status.removed) == (
+            two.new,
+            two.old,
+            two.status.removed,
+            two.status.added,
+        )
+        assert one.changes == two.changes
+
+
+def _ids(nodes: list[SynthNode], prefix: str = "") -> dict[int, tuple[str, SynthNode | None]]:
+    """id(node) → (the node's id in the parsed document, its parent node)."""
+    out: dict[int, tuple[str, SynthNode | None]] = {}
+
+    def walk(children: list[SynthNode], prefix: str, parent: SynthNode | None) -> None:
+        for node in children:
+            node_id = f"{prefix}.{node.number}" if prefix else str(node.number)
+            out[id(node)] = (node_id, parent)
+            walk(node.children, node_id, node)
+
+    walk(nodes, prefix, None)
+    return out
+
+
+def _all(nodes: list[SynthNode]):
+    for node in nodes:
+        yield node
+        yield from _all(node.children)
+
+
+def _expected(tree: list[SynthNode], edited: list[SynthNode], a, b) -> dict[tuple[str | None, str | None], tuple]:
+    """(old id, new id) → (status, changes), from the trees and their origin links."""
+    old_ids, new_ids = _ids(tree), _ids(edited)
+    agencies_a = {n.id: {x.name or x.text for x in n.agencies or ()} for n in iter_nodes(a.children)}
+    agencies_b = {n.id: {x.name or x.text for x in n.agencies or ()} for n in iter_nodes(b.children)}
+    expected: dict[tuple[str | None, str | None], tuple] = {}
+    continued = set()
+    for node in _all(edited):
+        new_id, new_parent = new_ids[id(node)]
+        if node.origin is None:
+            expected[(None, new_id)] = ("added", ())
+            continue
+        continued.add(id(node.origin))
+        old_id, old_parent = old_ids[id(node.origin)]
+        changes = []
+        if node.title != node.origin.title:
+            changes.append("renamed")
+        same_parent = (new_parent.origin if new_parent else None) is old_parent
+        if not same_parent:
+            changes.append("moved")
+        elif node.number != node.origin.number:
+            changes.append("renumbered")
+        if agencies_a[old_id] != agencies_b[new_id]:
+            changes.append("agencies")
+        expected[(old_id, new_id)] = ("changed" if changes else "unchanged", tuple(changes))
+    for node in _all(tree):
+        if id(node) not in continued:
+            expected[(old_ids[id(node)][0], None)] = ("removed", ())
+    return expected
+
+
+def _distinguishable(tree: list[SynthNode], edited: list[SynthNode]) -> bool:
+    """No two titles are alike unless one node continues the other."""
+    olds = list(_all(tree))
+    for node in _all(edited):
+        key = title_key(node.title)
+        for old in olds:
+            if old is not node.origin and fuzz.ratio(key, title_key(old.title)) / 100 >= ALIKE:
+                return False
+    return True
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(rng=st.randoms(use_true_random=False), count=st.integers(1, 10))
+def test_random_edits_are_reported(rng: random.Random, count: int) -> None:
+    tree = random_plan(rng, PROFILE)
+    _distinct_titles(rng, tree)
+    edited, edits = edit_plan(rng, tree, count, word=lambda: _hangul_word(rng))
+    assume(_distinguishable(tree, edited))
+    a, b = _document(tree, rng, year=2020), _document(edited, rng)
+    report = _diff(a, b)
+    actual = {key: (status, changes) for key, (status, changes, *_rest) in _by_pair(report).items()}
+    assert actual == _expected(tree, edited, a, b), edits
