@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from functools import partial
 from typing import TYPE_CHECKING
 
 from ._shared import add_batch_arguments, write_stdout
@@ -39,26 +38,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..agency_counts import count_agencies
-    from ..batch import Failure, run_batch
     from ..inputs import expand_inputs
-    from ..load import is_json
     from ._shared import Report, cached_profile
-    from .export import EXPORT_SUFFIXES, load_one
+    from .export import EXPORT_SUFFIXES, loaded_editions
 
     cached_profile(args.profile)
     inputs = expand_inputs(args.inputs, EXPORT_SUFFIXES)
     report = Report(len(inputs), quiet=args.quiet)
     documents = []
     try:
-        for item, result in run_batch(
-            partial(load_one, profile=args.profile), inputs, jobs=args.jobs, progress=report.progress
-        ):
-            if isinstance(result, Failure):
-                report.fail(result)
-                continue
-            for document in result:
-                if not is_json(item.path):
-                    report.warnings(item.path, document.diagnostics)
+        for _, result in loaded_editions(args, inputs, report):
             documents += result
     finally:
         report.close()

@@ -20,9 +20,12 @@ from ._shared import add_batch_arguments, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Iterator
 
     from ..database import Written
+    from ..inputs import Input
     from ..models import PlanDocument
+    from ._shared import Report
 
 HELP = "export tasks to CSV, JSON Lines or an SQLite database"
 
@@ -67,10 +70,27 @@ def load_one(path: str, profile: str | None) -> list[PlanDocument]:
     return load_documents(path, cached_profile(profile))
 
 
-def run(args: argparse.Namespace) -> int:
+def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Report) -> Iterator[tuple[str, list[PlanDocument]]]:
+    """(path, its editions) for each input that loads, in input order (in parallel with --jobs).
+
+    Failures go to ``report``; plan text parsed just now has its warnings printed as parse would.
+    """
     from ..batch import Failure, run_batch
-    from ..inputs import expand_inputs
     from ..load import is_json
+
+    work = partial(load_one, profile=args.profile)
+    for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
+        if isinstance(result, Failure):
+            report.fail(result)
+            continue
+        if not is_json(item.path):
+            for document in result:
+                report.warnings(item.path, document.diagnostics)
+        yield item.path, result
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..inputs import expand_inputs
     from ._shared import Report
 
     form = _format(args)
@@ -85,19 +105,12 @@ def run(args: argparse.Namespace) -> int:
     documents: list[PlanDocument] = []
     editions = tasks = replaced = 0
     try:
-        for item, result in run_batch(
-            partial(load_one, profile=args.profile), inputs, jobs=args.jobs, progress=report.progress
-        ):
-            if isinstance(result, Failure):
-                report.fail(result)
-                continue
+        for path, result in loaded_editions(args, inputs, report):
             for document in result:
-                if not is_json(item.path):
-                    report.warnings(item.path, document.diagnostics)  # text parsed just now: say what parse would say
                 if database is None:
                     documents.append(document)
                     continue
-                written = _write_edition(database, document, item.path, args.output)
+                written = _write_edition(database, document, path, args.output)
                 tasks += written.tasks
                 replaced += len(written.replaced)
             editions += len(result)
