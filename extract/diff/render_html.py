@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .models import CHANGES, STATUSES, DiffReport, Edition, Entry, NodeRef
-from .sections import Section, headings_by_id, sections
+from .sections import Section, heading_name, headings_by_id, sections
 from .words import Run, word_diff
 
 # No network and no script, whatever a document holds: the page may only use its own <style>.
@@ -308,7 +308,4 @@ def _section_title(entry: Entry | None) -> str:
 
 
 def _heading_name(ref: NodeRef) -> str:
-    name = f"{ref.marker} {ref.title}".strip()
-    if ref.label:
-        name += f" ({ref.label})"
-    return escape(name)
+    return escape(heading_name(ref))

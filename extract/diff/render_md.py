@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from .models import CHANGES, STATUSES, DiffReport, Entry, NodeRef
-from .sections import Section, headings_by_id, sections
+from .sections import Section, heading_name, headings_by_id, sections
 from .words import Run, word_diff
 
 # Characters with a meaning inside a Markdown line; `<`, `>` and `&` become entities first.
@@ -80,10 +80,7 @@ def _section_title(entry: Entry | None) -> str:
 
 
 def _heading_name(ref: NodeRef) -> str:
-    name = f"{ref.marker} {ref.title}".strip()
-    if ref.label:
-        name += f" ({ref.label})"
-    return escape(name)
+    return escape(heading_name(ref))
 
 
 def _entry(entry: Entry, old_headings: dict[str, NodeRef], new_headings: dict[str, NodeRef]) -> str:

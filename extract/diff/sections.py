@@ -48,6 +48,14 @@ def sections(report: DiffReport) -> list[Section]:
     return ([loose] if loose.tasks or loose.moved_out else []) + list(top.values())
 
 
+def heading_name(ref: NodeRef) -> str:
+    """How a report names a heading, unescaped: ``분야 2 민관협력 … (협력)``."""
+    name = f"{ref.marker} {ref.title}".strip()
+    if ref.label:
+        name += f" ({ref.label})"
+    return name
+
+
 def headings_by_id(report: DiffReport) -> tuple[dict[str, NodeRef], dict[str, NodeRef]]:
     """Old id → old heading, new id → new heading."""
     old = {e.old.id: e.old for e in report.headings if e.old}
