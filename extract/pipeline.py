@@ -12,7 +12,9 @@ its own diagnostics; the stages below take those into account.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -60,7 +62,29 @@ def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = No
     return parse_bytes(decoded.encode("utf-8"), path, profile)
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one parse.
+
+    A parse allocates hundreds of thousands of small objects and no cycles worth
+    collecting; the collector would walk them again and again as they pile up,
+    which costs a fifth of the time and grows faster than the input.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
+    with _gc_paused():
+        return _parse_source(source, profile)
+
+
+def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     profile = profile or load_profile()
     geometry = source.geometry  # None for text input
     text = normalize(source.text)
