@@ -296,24 +296,22 @@ def _reworded(rng: random.Random, title: str, draw: Callable[[], str]) -> str:
 
 def _edit_rename(rng, top, touched, draw) -> Edit | None:
     tasks = [n for n, _ in _walk(top) if _editable(n, touched)]
-    if not tasks:
-        return None
-    node = rng.choice(tasks)
-    before = node.title
-    node.title = _reworded(rng, before, draw)
-    touched.add(id(node))
-    return Edit("rename", before)
+    return _rename(rng, tasks, touched, draw, "rename")
 
 
 def _edit_rename_heading(rng, top, touched, draw) -> Edit | None:
     headings = [n for n, _ in _walk(top) if not n.is_task and id(n) not in touched]
-    if not headings:
+    return _rename(rng, headings, touched, draw, "rename-heading")
+
+
+def _rename(rng, candidates, touched, draw, kind: str) -> Edit | None:
+    if not candidates:
         return None
-    node = rng.choice(headings)
+    node = rng.choice(candidates)
     before = node.title
     node.title = _reworded(rng, before, draw)
     touched.add(id(node))
-    return Edit("rename-heading", before)
+    return Edit(kind, before)
 
 
 def _edit_drop(rng, top, touched, draw) -> Edit | None:
