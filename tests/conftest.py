@@ -1,8 +1,11 @@
-"""Shared test set-up: the golden-file flag."""
+"""Shared test set-up: hypothesis profiles, the golden-file flag and check."""
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -25,3 +28,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def golden(update_golden: bool) -> Callable[[Path, str], None]:
+    """``golden(path, now)``: fail with a diff unless ``now`` equals the reviewed file;
+    with --update-golden, rewrite the file instead (and skip, so the diff gets read)."""
+
+    def check(path: Path, now: str) -> None:
+        if update_golden:
+            path.write_text(now, encoding="utf-8")
+            pytest.skip(f"{path.name} rewritten; review `git diff tests/golden` before committing")
+        expected = path.read_text(encoding="utf-8")
+        if now != expected:
+            lines = difflib.unified_diff(expected.splitlines(True), now.splitlines(True), "golden", "now")
+            diff = "".join(list(lines)[:80])
+            pytest.fail(f"output differs from {path.name} (run with --update-golden only if the change is right):\n{diff}")
+
+    return check

@@ -7,7 +7,6 @@ not from the tool's output, and checked independently of the golden file.
 
 from __future__ import annotations
 
-import difflib
 import json
 import subprocess
 import sys
@@ -135,22 +134,11 @@ def test_totals_of_the_edit_list(report) -> None:
     assert report.summary.identical is False
 
 
-def test_golden(monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+def test_golden(monkeypatch: pytest.MonkeyPatch, golden) -> None:
     monkeypatch.chdir(ROOT)
     old = parse_file("fixtures/source.txt").document
     new = parse_file("fixtures/edition-2021.txt").document
-    now = build_report(old, new, old_path="fixtures/source.txt", new_path="fixtures/edition-2021.txt").to_json()
-    if update_golden:
-        GOLDEN.write_text(now, encoding="utf-8")
-        pytest.skip("golden file rewritten; review `git diff tests/golden` before committing")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    if now != expected:
-        diff = "".join(
-            list(difflib.unified_diff(expected.splitlines(True), now.splitlines(True), "golden", "now"))[:80]
-        )
-        pytest.fail(
-            f"diff report differs from {GOLDEN.name} (run with --update-golden only if the change is right):\n{diff}"
-        )
+    golden(GOLDEN, build_report(old, new, old_path="fixtures/source.txt", new_path="fixtures/edition-2021.txt").to_json())
 
 
 # --- inputs ----------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ row. Regenerate it only with ``pytest --update-golden`` and read the diff.
 
 from __future__ import annotations
 
-import difflib
 
 import pytest
 
@@ -31,16 +30,8 @@ def test_fixture_is_byte_identical_to_shared_copy() -> None:
     assert FIXTURE.read_bytes() == shared.read_bytes()
 
 
-def test_golden(fixture_json: str, update_golden: bool) -> None:
-    if update_golden:
-        GOLDEN.write_text(fixture_json, encoding="utf-8")
-        pytest.skip("golden file rewritten; review `git diff tests/golden` before committing")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    if fixture_json != expected:
-        diff = "".join(
-            list(difflib.unified_diff(expected.splitlines(True), fixture_json.splitlines(True), "golden", "now"))[:80]
-        )
-        pytest.fail(f"output differs from {GOLDEN.name} (run with --update-golden only if the change is right):\n{diff}")
+def test_golden(fixture_json: str, golden) -> None:
+    golden(GOLDEN, fixture_json)
 
 
 def test_counts_of_the_2020_list() -> None:
