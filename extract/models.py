@@ -1,9 +1,11 @@
 """The data model: what ``plan-extract parse`` writes, in one place.
 
 Pydantic models define the JSON contract; ``schema/plan.schema.json`` is
-generated from ``PlanDocument`` (``plan-extract schema``). Validation rejects
-an invalid tree: duplicate ids, a child id that does not extend its parent's,
-spans out of document order.
+generated from ``PlanDocument`` (``plan-extract schema``), and so is the core
+schema ``parse`` validates with (``validate.py``, which says why). Validation
+rejects an invalid tree: duplicate ids, a child id that does not extend its
+parent's, spans out of document order (``validate.check_plan``, run on the
+whole document).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+from .validate import SCHEMA_VERSION as SCHEMA_VERSION, check_plan
 
 Severity = Literal["error", "warning", "info"]
 
@@ -30,12 +32,6 @@ class Span(Model):
     column: int = Field(ge=1, description="1-based column of `start`")
     page: int | None = Field(default=None, ge=1, description="page number, for PDF input")
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end < self.start:
-            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
-        return self
-
 
 class Agency(Model):
     text: str = Field(min_length=1, description="as written in the plan, e.g. 행안부")
@@ -52,21 +48,6 @@ class Node(Model):
     agencies: list[Agency] | None = Field(default=None, description="lead agencies (tasks)")
     children: list[Node] = Field(default_factory=list)
     span: Span = Field(description="the node's own text: marker, title, label, agencies; not its children")
-
-    @model_validator(mode="after")
-    def _children_follow(self) -> Node:
-        previous_end = self.span.end
-        for child in self.children:
-            if not child.id.startswith(self.id + "."):
-                raise ValueError(f"child id {child.id!r} does not extend parent id {self.id!r}")
-            if child.span.start < previous_end:
-                raise ValueError(f"node {child.id} starts before the text of the node before it ends")
-            previous_end = _last_end(child)
-        return self
-
-
-def _last_end(node: Node) -> int:
-    return _last_end(node.children[-1]) if node.children else node.span.end
 
 
 class PageRange(Model):
@@ -110,17 +91,8 @@ class PlanDocument(Model):
     diagnostics: list[Diagnostic]
 
     @model_validator(mode="after")
-    def _ids_unique(self) -> PlanDocument:
-        seen: set[str] = set()
-        for node in iter_nodes(self.children):
-            if node.id in seen:
-                raise ValueError(f"duplicate node id {node.id!r}")
-            seen.add(node.id)
-        previous_end = 0
-        for node in self.children:
-            if node.span.start < previous_end:
-                raise ValueError(f"node {node.id} starts before the node before it ends")
-            previous_end = _last_end(node)
+    def _check_plan(self) -> PlanDocument:
+        check_plan(self.model_dump())
         return self
 
     def to_json(self) -> str:

@@ -1,9 +1,11 @@
 """The pipeline: read → normalize → furniture/tokenize → build tree → cut content
-→ resolve agencies → validate (pydantic) → ``PlanDocument``.
+→ resolve agencies → validate → ``Parsed``.
 
 ``load(path)`` reads either kind of input (a PDF by its ``%PDF-`` signature, else
 text); ``parse_file(path)`` and ``parse_text(text)`` read text. All return a
-``Parsed`` (the document plus the source parts, for the lossless check).
+``Parsed``: the validated plan as plain data (``data``, ``to_json()``), the
+same as a ``models.PlanDocument`` built on first use (``document``), and the
+source parts, for the lossless check.
 
 A PDF is read (``read_pdf``) into the same text form, plus its geometry: the
 page of every offset, the table's agency cells, furniture the layout found, and
@@ -15,11 +17,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError, to_json
 
-from . import models
 from .agencies import load_registry
 from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
@@ -29,13 +32,27 @@ from .profile import Profile, load_profile
 from .read import Source, decode_bytes, is_pdf, read_source
 from .tokenize import Spans, find_markers
 from .tree import Draft, Issue, build_tree
+from .validate import SCHEMA_VERSION, validate_plan
+
+if TYPE_CHECKING:
+    from .models import PlanDocument
 
 
 @dataclass
 class Parsed:
-    document: models.PlanDocument
+    data: dict  # the validated plan, as ``parse`` writes it
     text: Text  # the normalized text the parts index into
-    parts: list[Part]
+    parts: list[Part] = field(repr=False)
+
+    @cached_property
+    def document(self) -> PlanDocument:
+        """The plan as pydantic models, built from ``data`` on first use."""
+        from .models import PlanDocument
+
+        return PlanDocument.model_validate(self.data)
+
+    def to_json(self) -> str:
+        return to_json(self.data, indent=2).decode() + "\n"
 
 
 def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
@@ -141,9 +158,8 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     for kind, start, end in noise:
         parts.append(Part("noise", start, end))
     citation = next((f for f in furniture if f.kind == "citation"), None)
-    # One validation call over plain data: pydantic-core checks the whole tree at once.
     payload = {
-        "schema_version": models.SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "title": preamble.title,
         "year": preamble.year,
         "profile": profile.name,
@@ -156,10 +172,10 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         "diagnostics": [_diagnostic(text, issue, pages) for issue in sorted(issues, key=lambda i: i.offset)],
     }
     try:
-        document = models.PlanDocument.model_validate(payload)
-    except ValidationError as exc:  # a bug, not bad input: say so plainly
+        data = validate_plan(payload)
+    except (ValidationError, ValueError) as exc:  # a bug, not bad input: say so plainly
         raise RuntimeError(f"internal error: the parsed tree failed validation: {exc}") from exc
-    return Parsed(document, text, parts)
+    return Parsed(data, text, parts)
 
 
 def _parts_of(draft: Draft, cut: Cut) -> list[Part]:

@@ -1,15 +1,17 @@
-"""The committed JSON Schema matches the models, and the models reject invalid trees."""
+"""The committed JSON Schema and core schema match the models; the models and the
+parse path's validator (``validate.validate_plan``) reject the same invalid trees."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError, model_validator
 
 from extract.models import Node, PlanDocument
 from extract.pipeline import parse_file
-from extract.schema import schema_files
+from extract.schema import core_schema_text, plain_core_schema, schema_files
+from extract.validate import CORE_SCHEMA_FILE, validate_plan
 
 from .paths import FIXTURE, ROOT
 
@@ -20,13 +22,42 @@ def test_committed_schema_is_current(name: str) -> None:
     assert committed == schema_files()[name], f"schema/{name} is stale: run `plan-extract schema -o schema/`"
 
 
+def test_committed_core_schema_is_current() -> None:
+    committed = (ROOT / "extract" / "data" / CORE_SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == core_schema_text(PlanDocument), (
+        f"extract/data/{CORE_SCHEMA_FILE} is stale: run `python3 scripts/make_core_schema.py`"
+    )
+
+
+def test_core_schema_refuses_a_python_validator_it_cannot_store() -> None:
+    class Checked(BaseModel):
+        n: int
+
+        @model_validator(mode="after")
+        def _positive(self) -> "Checked":
+            return self
+
+    with pytest.raises(ValueError, match="_positive is Python code"):
+        plain_core_schema(Checked)
+
+
 def _fixture_dict() -> dict:
-    return json.loads(parse_file(str(FIXTURE)).document.to_json())
+    return json.loads(parse_file(str(FIXTURE)).to_json())
 
 
 def test_output_round_trips_through_the_model() -> None:
-    data = _fixture_dict()
+    parsed = parse_file(str(FIXTURE))
+    assert parsed.document.to_json() == parsed.to_json()
+    data = json.loads(parsed.to_json())
     assert json.loads(PlanDocument.model_validate(data).to_json()) == data
+
+
+def _models(data: dict) -> None:
+    PlanDocument.model_validate(data)
+
+
+# The parse path and the models must agree on what a valid plan is.
+VALIDATORS = pytest.mark.parametrize("validate", [_models, validate_plan], ids=["models", "parse-path"])
 
 
 def _node(**changes) -> dict:
@@ -58,11 +89,17 @@ def _node(**changes) -> dict:
     ],
     ids=["duplicate-id", "child-id", "negative-offset", "end-before-start", "version", "number-zero", "extra-field", "order"],
 )
-def test_model_rejects_an_invalid_tree(change, message: str) -> None:
+@VALIDATORS
+def test_invalid_tree_is_rejected(change, message: str, validate) -> None:
     data = _fixture_dict()
     change(data)
-    with pytest.raises(ValidationError, match=message):
-        PlanDocument.model_validate(data)
+    with pytest.raises((ValidationError, ValueError), match=message):
+        validate(data)
+
+
+@VALIDATORS
+def test_valid_tree_is_accepted(validate) -> None:
+    validate(_fixture_dict())
 
 
 def test_node_model_alone() -> None:

@@ -15,7 +15,6 @@ from ..errors import ExitCode
 
 if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
     from ..batch import Failure
-    from ..models import Diagnostic
     from ..profile import Profile
 
 
@@ -73,12 +72,15 @@ class Report:
         self.status = self.status or failure.code
         self.message(failure.message)
 
-    def warnings(self, path: str, diagnostics: list[Diagnostic], *, always: bool = False) -> int:
-        """Print the warnings among ``diagnostics`` (unless quiet, or ``always``); return how many there are."""
-        warnings = [d for d in diagnostics if d.severity != "info"]
+    def warnings(self, path: str, diagnostics: list[dict], *, always: bool = False) -> int:
+        """Print the warnings among ``diagnostics`` (unless quiet, or ``always``); return how many there are.
+
+        ``diagnostics`` as in the plan JSON (``Parsed.data["diagnostics"]``, or ``Diagnostic.model_dump()``).
+        """
+        warnings = [d for d in diagnostics if d["severity"] != "info"]
         if always or not self.quiet:
             for d in warnings:
-                self.message(f"{path}:{d.line}:{d.column}: {d.severity}: {d.message} [{d.code}]")
+                self.message(f"{path}:{d['line']}:{d['column']}: {d['severity']}: {d['message']} [{d['code']}]")
         return len(warnings)
 
     def close(self) -> None:

@@ -78,8 +78,9 @@ def _run(args: argparse.Namespace) -> int:
         if is_json(path):
             documents.append(load_document(path))
         else:  # parsed now: its warnings are news
-            documents.append(load(path, profile).document)
-            warnings.warnings(path, documents[-1].diagnostics)
+            parsed = load(path, profile)
+            documents.append(parsed.document)
+            warnings.warnings(path, parsed.data["diagnostics"])
     warnings.close()
     old, new = documents
     report = build_report(

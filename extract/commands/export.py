@@ -85,7 +85,7 @@ def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Repor
             continue
         if not is_json(item.path):
             for document in result:
-                report.warnings(item.path, document.diagnostics)
+                report.warnings(item.path, [d.model_dump() for d in document.diagnostics])
         yield item.path, result
 
 

@@ -20,7 +20,6 @@ from ._shared import add_batch_arguments, cached_profile
 
 if TYPE_CHECKING:
     from ..inputs import Input
-    from ..models import Diagnostic
 
 HELP = "parse a plan (text or PDF) into JSON"
 DEFAULT_OUT = "out"
@@ -71,15 +70,15 @@ def _page_spec(spec: str) -> str:
 @dataclass(frozen=True)
 class ParsedFile:
     json: str  # the document, serialized where it was parsed: a string crosses processes cheaply
-    diagnostics: list[Diagnostic]
+    diagnostics: list[dict]
 
 
 def parse_one(path: str, profile: str | None, pages: str | None = None, engine: str | None = None) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
     from ..pipeline import load
 
-    document = load(path, cached_profile(profile), pages=pages, engine=engine).document
-    return ParsedFile(document.to_json(), document.diagnostics)
+    parsed = load(path, cached_profile(profile), pages=pages, engine=engine)
+    return ParsedFile(parsed.to_json(), parsed.data["diagnostics"])
 
 
 def run(args: argparse.Namespace) -> int:

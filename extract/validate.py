@@ -1,0 +1,87 @@
+"""Stage 6, validate: the parsed tree as plain data → the same data, checked against the data model.
+
+``validate_plan(payload)`` returns the validated dict (what ``parse`` writes as
+JSON) or raises ``ValueError`` / pydantic-core's ``ValidationError``.
+
+Why pydantic-core alone, and not the models of ``models.py``: importing
+pydantic's model machinery and building the models takes longer than parsing a
+plan (~160 ms against ~10), and building a model object per node costs more than
+checking the node. So the models are compiled ahead of time into a core schema
+stored as data (``data/plan.core-schema.json``, written by
+``scripts/make_core_schema.py``; a test fails when it no longer matches the
+models), which pydantic-core turns into a validator in about a millisecond.
+
+What a core schema cannot hold is Python code: the checks that span the tree
+(ids unique and extending their parent's, spans in document order) are
+``check_plan`` here, which ``models.PlanDocument`` runs too, so both ways of
+validating a plan accept and reject the same documents.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from pydantic_core import SchemaValidator
+
+SCHEMA_VERSION = "1.0"  # of the plan JSON; here so that ``parse`` can write it without the models
+CORE_SCHEMA_FILE = "plan.core-schema.json"
+
+
+@lru_cache(maxsize=1)
+def plan_validator() -> SchemaValidator:
+    text = resources.files("extract.data").joinpath(CORE_SCHEMA_FILE).read_text(encoding="utf-8")
+    return SchemaValidator(json.loads(text))
+
+
+def validate_plan(payload: dict) -> dict:
+    """``payload`` checked by the plan schema and ``check_plan``; returns the validated copy."""
+    data = plan_validator().validate_python(payload)
+    check_plan(data)
+    return data
+
+
+def check_plan(document: dict) -> None:
+    """The rules no field type can say; raises ``ValueError`` naming the first one broken.
+
+    ``document`` is a plan as plain data (``PlanDocument.model_dump()`` or a
+    validated payload): node ids are unique and a child's extends its parent's
+    (``3.1`` under ``3``); every span ends after it starts; each node's text
+    starts after the text of the node before it (its parent's own text included).
+    """
+    _check_ids(document["children"], "", set())
+    for noise in document["noise"]:
+        _check_span(noise["span"])
+    previous_end = 0
+    for node in document["children"]:
+        if node["span"]["start"] < previous_end:
+            raise ValueError(f"node {node['id']} starts before the node before it ends")
+        previous_end = _check_order(node)
+
+
+def _check_ids(nodes: list[dict], prefix: str, seen: set[str]) -> None:
+    for node in nodes:
+        node_id = node["id"]
+        if not node_id.startswith(prefix):
+            raise ValueError(f"child id {node_id!r} does not extend parent id {prefix[:-1]!r}")
+        if node_id in seen:
+            raise ValueError(f"duplicate node id {node_id!r}")
+        seen.add(node_id)
+        _check_ids(node.get("children", ()), node_id + ".", seen)
+
+
+def _check_order(node: dict) -> int:
+    """Check the spans of ``node``'s subtree; return where its last text ends."""
+    previous_end = _check_span(node["span"])
+    for child in node.get("children", ()):
+        if child["span"]["start"] < previous_end:
+            raise ValueError(f"node {child['id']} starts before the text of the node before it ends")
+        previous_end = _check_order(child)
+    return previous_end
+
+
+def _check_span(span: dict) -> int:
+    if span["end"] < span["start"]:
+        raise ValueError(f"span ends ({span['end']}) before it starts ({span['start']})")
+    return span["end"]
