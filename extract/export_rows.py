@@ -162,7 +162,8 @@ class _Groups:
 
     def __init__(self) -> None:
         self.names: dict[tuple[str, int], str] = {}  # (kind, nth time on its path) → group name
-        self.order: list[str] = []
+        self.guess: list[str] = []  # each group placed below the level above it when first met
+        self.above: dict[str, set[str]] = {}  # group → the groups some path puts directly above it
         self.labelled: set[str] = set()
 
     def place(self, ancestors: tuple[Node, ...]) -> dict[str, Node]:
@@ -172,14 +173,40 @@ class _Groups:
         for ancestor in ancestors:
             seen[ancestor.kind] = seen.get(ancestor.kind, 0) + 1
             group = self._name(ancestor.kind, seen[ancestor.kind])
-            if group not in self.order:
-                # A level new to us nests below the level above it on this path.
-                self.order.insert(self.order.index(previous) + 1 if previous else 0, group)
+            if group not in self.guess:
+                self.guess.insert(self.guess.index(previous) + 1 if previous else 0, group)
+            self.above.setdefault(group, set())
+            if previous is not None:
+                self.above[group].add(previous)
             if ancestor.label is not None:
                 self.labelled.add(group)
             placed[group] = ancestor
             previous = group
         return placed
+
+    def order(self) -> list[str]:
+        """Groups ordered so that every path's levels read left to right.
+
+        Placing a new level just below the level above it (``guess``) is right
+        until branches nest the same kinds differently: a strategy holding
+        sections in one place and national tasks in another, then national
+        tasks holding sections. So the order is a topological one over every
+        "directly above" seen, ties going to the guess's order (which it keeps
+        wherever the guess was right). Only when two paths contradict each
+        other (A above B here, B above A there) can no order serve both; the
+        guess then decides.
+        """
+        rank = {group: i for i, group in enumerate(self.guess)}
+        waiting = {group: set(above) for group, above in self.above.items()}
+        order: list[str] = []
+        while waiting:
+            ready = [g for g, above in waiting.items() if not above] or list(waiting)
+            group = min(ready, key=rank.__getitem__)
+            order.append(group)
+            del waiting[group]
+            for above in waiting.values():
+                above.discard(group)
+        return order
 
     def _name(self, kind: str, nth: int) -> str:
         key = (kind, nth)
@@ -195,7 +222,7 @@ class _Groups:
     def columns(self) -> list[str]:
         return [
             f"{group}_{field}"
-            for group in self.order
+            for group in self.order()
             for field in GROUP_FIELDS
             if field != "label" or group in self.labelled
         ]

@@ -144,10 +144,29 @@ def _document(children: list[Node], title: str = "문서") -> PlanDocument:
             ],
             ["part", "area", "section", "strategy"],
         ),
+        # Branches nest kinds differently: section sits below national-task once both are seen.
+        (
+            [
+                [
+                    _node("1", "strategy", 0, [_node("1.1", "national-task", 1, [_node("1.1.1", "task", 2, agencies=True)])]),
+                    _node("2", "strategy", 3, [_node("2.1", "section", 4, [_node("2.1.1", "task", 5, agencies=True)])]),
+                    _node("3", "strategy", 6, [_node("3.1", "national-task", 7, [_node("3.1.1", "section", 8, [_node("3.1.1.1", "task", 9, agencies=True)])])]),
+                ]
+            ],
+            ["strategy", "national_task", "section"],
+        ),
+        # Contradicting paths (area above part here, part above area there): the first placement stands.
+        (
+            [
+                [_node("1", "area", 0, [_node("1.1", "part", 1, [_node("1.1.1", "task", 2, agencies=True)])])],
+                [_node("1", "part", 0, [_node("1.1", "area", 1, [_node("1.1.1", "task", 2, agencies=True)])])],
+            ],
+            ["area", "part"],
+        ),
         # A node with agencies and children is a task, and so are its children with agencies.
         ([[_node("1", "task", 0, [_node("1.1", "task", 1, agencies=True)], agencies=True)]], ["task"]),
     ],
-    ids=["kind-twice", "fixed-name", "hyphen", "other-levels", "nested-tasks"],
+    ids=["kind-twice", "fixed-name", "hyphen", "other-levels", "branches-differ", "contradiction", "nested-tasks"],
 )
 def test_column_groups_follow_the_documents_levels(documents: list[list[Node]], groups: list[str]) -> None:
     rows = task_rows([_document(children) for children in documents])
