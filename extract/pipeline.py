@@ -38,11 +38,20 @@ if TYPE_CHECKING:
     from .models import PlanDocument
 
 
+@dataclass(frozen=True)
+class Claims:
+    """Which text went where: the plan title, each heading's cut, the noise."""
+
+    title_span: tuple[int, int] | None
+    cuts: list[tuple[Draft, Cut]]
+    noise: list[tuple[str, int, int]]  # (kind, start, end)
+
+
 @dataclass
 class Parsed:
     data: dict  # the validated plan, as ``parse`` writes it
     text: Text  # the normalized text the parts index into
-    parts: list[Part] = field(repr=False)
+    claims: Claims = field(repr=False)
 
     @cached_property
     def document(self) -> PlanDocument:
@@ -50,6 +59,16 @@ class Parsed:
         from .models import PlanDocument
 
         return PlanDocument.model_validate(self.data)
+
+    @cached_property
+    def parts(self) -> list[Part]:
+        """Every piece of the text the output claims (for the lossless check), listed on first use."""
+        claims = self.claims
+        parts = [Part("plan-title", *claims.title_span)] if claims.title_span else []
+        for draft, cut in claims.cuts:
+            parts.extend(_parts_of(draft, cut))
+        parts.extend(Part("noise", start, end) for _, start, end in claims.noise)
+        return parts
 
     def to_json(self) -> str:
         return to_json(self.data, indent=2).decode() + "\n"
@@ -124,13 +143,10 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
             path=source.path,
         )
 
-    parts: list[Part] = []
     noise: list[tuple[str, int, int]] = [(f.kind, f.start, f.end) for f in furniture]
 
     preamble = read_preamble(value, drafts[0].token.start, blocked, profile)
     registry = load_registry(profile, preamble.year)
-    if preamble.title_span:
-        parts.append(Part("plan-title", *preamble.title_span))
     for start, end in preamble.unrecognized:
         noise.append(("unrecognized", start, end))
         issues.append(Issue("warning", "unrecognized-text", f"text before the first heading kept as noise: {fold(value[start:end])[:40]!r}", start))
@@ -150,13 +166,10 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
             issues.append(Issue("warning", "empty-title", f"{draft.family.kind} {draft.token.marker} has no title", draft.token.start))
         issues.extend(agency_issues(draft, cut))
         cuts[id(draft)] = cut
-        parts.extend(_parts_of(draft, cut))
 
     if geometry is not None:
         issues.extend(geometry.issues)
     pages = geometry.page_at if geometry is not None else None
-    for kind, start, end in noise:
-        parts.append(Part("noise", start, end))
     citation = next((f for f in furniture if f.kind == "citation"), None)
     payload = {
         "schema_version": SCHEMA_VERSION,
@@ -175,7 +188,8 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         data = validate_plan(payload)
     except (ValidationError, ValueError) as exc:  # a bug, not bad input: say so plainly
         raise RuntimeError(f"internal error: the parsed tree failed validation: {exc}") from exc
-    return Parsed(data, text, parts)
+    claims = Claims(preamble.title_span, [(draft, cuts[id(draft)]) for draft in drafts], noise)
+    return Parsed(data, text, claims)
 
 
 def _parts_of(draft: Draft, cut: Cut) -> list[Part]:
