@@ -39,6 +39,10 @@ def counted(name: str, totals: dict[str, float]):
     return wrapper
 
 
+def _count(nodes: list[dict]) -> int:
+    return sum(1 + _count(node.get("children", [])) for node in nodes)
+
+
 def main(argv: list[str]) -> int:
     size = int(argv[0]) if argv else 1_000_000
     data = synthetic_plan(size)
@@ -57,7 +61,7 @@ def main(argv: list[str]) -> int:
     start = time.process_time()
     parsed = pipeline.parse_bytes(data)
     total = time.process_time() - start
-    nodes = sum(1 for part in parsed.parts if part.role == "marker")
+    nodes = _count(parsed.data["children"])
     print(f"{len(data) / 1e6:.2f} MB, {nodes} nodes: {total * 1000:.0f} ms CPU, {len(data) / total / 1e6:.2f} MB/s, {total / nodes * 1e6:.1f} µs/node")
     for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1]):
         print(f"  {name:22s} {seconds * 1000:8.1f} ms {seconds / nodes * 1e6:7.1f} µs/node")
