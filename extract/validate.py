@@ -50,17 +50,17 @@ def check_plan(document: dict) -> None:
     (``3.1`` under ``3``); every span ends after it starts; each node's text
     starts after the text of the node before it (its parent's own text included).
     """
-    _check_ids(document["children"], "", set())
     for noise in document["noise"]:
         _check_span(noise["span"])
-    previous_end = 0
-    for node in document["children"]:
-        if node["span"]["start"] < previous_end:
-            raise ValueError(f"node {node['id']} starts before the node before it ends")
-        previous_end = _check_order(node)
+    _check_nodes(document["children"], "", 0, set())
 
 
-def _check_ids(nodes: list[dict], prefix: str, seen: set[str]) -> None:
+def _check_nodes(nodes: list[dict], prefix: str, previous_end: int, seen: set[str]) -> int:
+    """Check ``nodes`` (siblings under ``prefix``) and their subtrees; return where the last text ends.
+
+    One walk in document order; each node's id is checked before its place, so
+    a node copied elsewhere is reported as the duplicate it is.
+    """
     for node in nodes:
         node_id = node["id"]
         if not node_id.startswith(prefix):
@@ -68,16 +68,10 @@ def _check_ids(nodes: list[dict], prefix: str, seen: set[str]) -> None:
         if node_id in seen:
             raise ValueError(f"duplicate node id {node_id!r}")
         seen.add(node_id)
-        _check_ids(node.get("children", ()), node_id + ".", seen)
-
-
-def _check_order(node: dict) -> int:
-    """Check the spans of ``node``'s subtree; return where its last text ends."""
-    previous_end = _check_span(node["span"])
-    for child in node.get("children", ()):
-        if child["span"]["start"] < previous_end:
-            raise ValueError(f"node {child['id']} starts before the text of the node before it ends")
-        previous_end = _check_order(child)
+        if node["span"]["start"] < previous_end:
+            raise ValueError(f"node {node_id} starts before the text of the node before it ends")
+        end = _check_span(node["span"])
+        previous_end = _check_nodes(node.get("children", ()), node_id + ".", end, seen)
     return previous_end
 
 
