@@ -19,14 +19,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
 from .profile import Profile
 
 
-@dataclass(frozen=True)
-class Piece:
+# Piece and FoundAgency are made for every word and agency of every row:
+# named tuples, since a frozen dataclass costs twice as much to build.
+
+
+class Piece(NamedTuple):
     """A word of a task row with separators split off: ``기재부,`` → ``기재부``."""
 
     start: int
@@ -34,8 +38,7 @@ class Piece:
     text: str
 
 
-@dataclass(frozen=True)
-class FoundAgency:
+class FoundAgency(NamedTuple):
     start: int
     end: int
     text: str  # as written, whitespace folded
@@ -62,13 +65,24 @@ class Registry:
 
     names: dict[str, str]  # key (spaces removed) → canonical name
     tail_words: dict[str, int]  # last word of a multi-word alias (전 부처 → 부처) → most words
-    most_words: int  # the most words any alias is written in
     stop_suffixes: tuple[str, ...]
     stop_words: frozenset[str]
     unknown: regex.Pattern[str]
 
     def canonical(self, written: str) -> str | None:
         return self.names.get(_key(written))
+
+    def name_of_word(self, word: str) -> str | None:
+        """``canonical`` of one word (a ``Piece``'s text), without building its key.
+
+        A word has no whitespace, so it is its own key; but the word pattern's
+        ``\\s`` lacks U+001C–U+001F, which ``str.split`` takes for spaces, so a
+        word that holds an unprintable character goes the long way.
+        """
+        name = self.names.get(word)
+        if name is None and not word.isprintable():
+            return self.canonical(word)
+        return name
 
     def looks_like_agency(self, word: str) -> bool:
         return (
@@ -123,7 +137,6 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
     return Registry(
         names={key: name for key, (_, name) in best.items()},
         tail_words=tail_words,
-        most_words=max(tail_words.values(), default=1),
         stop_suffixes=tuple(stops.get("suffixes", ())),
         stop_words=frozenset(stops.get("words", ())),
         unknown=profile.unknown_agency,
@@ -151,12 +164,19 @@ def trailing_agencies(text: str, pieces: Iterator[Piece], registry: Registry) ->
     found: list[FoundAgency] = []
     window: list[Piece] = []  # right to left, fetched but not yet taken
     while True:
-        while len(window) < registry.most_words:
+        if not window:
             piece = next(pieces, None)
             if piece is None:
                 break
             window.append(piece)
-        match = _agency_at_right(text, window, registry) if window else None
+        # Only the last word of a multi-word alias (부처 of 전 부처) needs the words before it.
+        wanted = registry.tail_words.get(window[0].text, 1)
+        while len(window) < wanted:
+            piece = next(pieces, None)
+            if piece is None:
+                break
+            window.append(piece)
+        match = _agency_at_right(text, window, registry)
         if match is None:
             break
         width, agency = match
@@ -177,7 +197,7 @@ def _agency_at_right(text: str, window: list[Piece], registry: Registry) -> tupl
             name = registry.canonical(written)
             if name is not None:
                 return width, FoundAgency(run[0].start, last.end, written, name)
-    name = registry.canonical(last.text)
+    name = registry.name_of_word(last.text)
     if name is not None or registry.looks_like_agency(last.text):
         return 1, FoundAgency(last.start, last.end, last.text, name)
     return None
