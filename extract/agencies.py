@@ -6,7 +6,8 @@ take agencies for as long as the words are agencies: a registry name or alias
 like an agency the registry lacks (``우주항공청``, kept with a warning). The
 first word that is neither ends the list; everything before it is the title.
 Commas are optional, since a list wrapped at a line end loses its comma
-(``기재부, 조달청 중기부, 산업부`` is four agencies).
+(``기재부, 조달청 중기부, 산업부`` is four agencies). A row's words come from
+one ``str.split`` of it, separators blanked (``word_view``).
 
 The registry and its stop words are data files (``extract/data/``).
 """
@@ -147,11 +148,11 @@ def word_view(chunk: str, separators: str) -> str:
     """``chunk`` as ``str.split`` should see it to find its words; offsets unchanged.
 
     A word is a run of characters that are neither whitespace nor separators
-    (``기재부,`` → ``기재부``): separators become spaces. Whitespace is what the
-    ``regex`` module's ``\\s`` matches, as it always has been here; that lacks
-    U+001C–U+001F, which ``str.split`` splits at, so they stand in as ``\\0``
-    and stay inside their word. The view is only split: take words' text from
-    ``chunk``.
+    (``기재부,`` → ``기재부``): separators become spaces. Whitespace is the
+    ``regex`` module's ``\\s``, as in the profile's patterns; it lacks
+    U+001C–U+001F, which ``str.split`` would split at, so they stand in as
+    ``\\0`` and stay inside their word. The view is only split: take words'
+    text from ``chunk``.
     """
     for char, stand_in in _stand_ins(separators):
         if char in chunk:  # a search at C speed; most rows hold one or two of these
