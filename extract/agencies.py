@@ -6,7 +6,8 @@ take agencies for as long as the words are agencies: a registry name or alias
 like an agency the registry lacks (``우주항공청``, kept with a warning). The
 first word that is neither ends the list; everything before it is the title.
 Commas are optional, since a list wrapped at a line end loses its comma
-(``기재부, 조달청 중기부, 산업부`` is four agencies).
+(``기재부, 조달청 중기부, 산업부`` is four agencies). A row's words come from
+one ``str.split`` of it, separators blanked (``word_view``).
 
 The registry and its stop words are data files (``extract/data/``).
 """
@@ -19,14 +20,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
 from .profile import Profile
 
 
-@dataclass(frozen=True)
-class Piece:
+# Piece and FoundAgency are made for every word and agency of every row:
+# named tuples, since a frozen dataclass costs twice as much to build.
+
+
+class Piece(NamedTuple):
     """A word of a task row with separators split off: ``기재부,`` → ``기재부``."""
 
     start: int
@@ -34,8 +39,7 @@ class Piece:
     text: str
 
 
-@dataclass(frozen=True)
-class FoundAgency:
+class FoundAgency(NamedTuple):
     start: int
     end: int
     text: str  # as written, whitespace folded
@@ -62,13 +66,24 @@ class Registry:
 
     names: dict[str, str]  # key (spaces removed) → canonical name
     tail_words: dict[str, int]  # last word of a multi-word alias (전 부처 → 부처) → most words
-    most_words: int  # the most words any alias is written in
     stop_suffixes: tuple[str, ...]
     stop_words: frozenset[str]
     unknown: regex.Pattern[str]
 
     def canonical(self, written: str) -> str | None:
         return self.names.get(_key(written))
+
+    def name_of_word(self, word: str) -> str | None:
+        """``canonical`` of one word (a ``Piece``'s text), without building its key.
+
+        A word has no whitespace, so it is its own key; but the word pattern's
+        ``\\s`` lacks U+001C–U+001F, which ``str.split`` takes for spaces, so a
+        word that holds an unprintable character goes the long way.
+        """
+        name = self.names.get(word)
+        if name is None and not word.isprintable():
+            return self.canonical(word)
+        return name
 
     def looks_like_agency(self, word: str) -> bool:
         return (
@@ -123,61 +138,95 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
     return Registry(
         names={key: name for key, (_, name) in best.items()},
         tail_words=tail_words,
-        most_words=max(tail_words.values(), default=1),
         stop_suffixes=tuple(stops.get("suffixes", ())),
         stop_words=frozenset(stops.get("words", ())),
         unknown=profile.unknown_agency,
     )
 
 
-def pieces_from_right(text: str, regions: list[tuple[int, int]], separators: str) -> Iterator[Piece]:
-    """The words of ``text`` inside ``regions``, split at ``separators``, right to left.
+def word_view(chunk: str, separators: str) -> str:
+    """``chunk`` as ``str.split`` should see it to find its words; offsets unchanged.
 
-    Lazy: an agency list is a row's last few words, so a row is never split whole.
+    A word is a run of characters that are neither whitespace nor separators
+    (``기재부,`` → ``기재부``): separators become spaces. Whitespace is the
+    ``regex`` module's ``\\s``, as in the profile's patterns; it lacks
+    U+001C–U+001F, which ``str.split`` would split at, so they stand in as
+    ``\\0`` and stay inside their word. The view is only split: take words'
+    text from ``chunk``.
     """
-    pattern = _reverse_piece_pattern(separators)
-    for start, end in reversed(regions):
-        for m in pattern.finditer(text, start, end):
-            yield Piece(m.start(), m.end(), m.group())
+    for char, stand_in in _stand_ins(separators):
+        if char in chunk:  # a search at C speed; most rows hold one or two of these
+            chunk = chunk.replace(char, stand_in)
+    return chunk
 
 
 @lru_cache(maxsize=8)
-def _reverse_piece_pattern(separators: str) -> regex.Pattern[str]:
-    return regex.compile(r"[^\s" + regex.escape(separators) + r"]+", regex.REVERSE)
+def _stand_ins(separators: str) -> tuple[tuple[str, str], ...]:
+    return (*((char, " ") for char in separators), *((chr(c), "\0") for c in range(0x1C, 0x20)))
 
 
-def trailing_agencies(text: str, pieces: Iterator[Piece], registry: Registry) -> list[FoundAgency]:
-    """The agency list that ends a row whose words ``pieces`` gives right to left."""
+def pieces_from_right(text: str, regions: list[tuple[int, int]], separators: str) -> Iterator[Piece]:
+    """The words of ``text`` inside ``regions`` (see ``word_view``), right to left."""
+    for start, end in reversed(regions):
+        chunk = text[start:end]
+        view = word_view(chunk, separators)
+        limit = len(view)
+        for word in reversed(view.split()):
+            # The rightmost occurrence before the word to its right is the word itself:
+            # only spaces lie between, and a word holds none.
+            at = view.rfind(word, 0, limit)
+            limit = at
+            yield Piece(start + at, start + at + len(word), chunk[at : at + len(word)])
+
+
+def agencies_at_end(text: str, start: int, row: str, separators: str, registry: Registry) -> list[FoundAgency]:
+    """The agency list that ends ``row``: the text from ``start`` on, any furniture blanked.
+
+    Words are read from the right (the list is a row's last few words) for as
+    long as they are agencies; ``text`` itself shows whether anything (a
+    separator, furniture) parts the words of a multi-word alias.
+    """
+    view = word_view(row, separators)
+    words = view.split()
     found: list[FoundAgency] = []
-    window: list[Piece] = []  # right to left, fetched but not yet taken
-    while True:
-        while len(window) < registry.most_words:
-            piece = next(pieces, None)
-            if piece is None:
-                break
-            window.append(piece)
-        match = _agency_at_right(text, window, registry) if window else None
-        if match is None:
+    i, limit = len(words) - 1, len(view)  # words[i] is the last word before limit
+    while i >= 0:
+        at = view.rfind(words[i], 0, limit)  # see pieces_from_right
+        word = row[at : at + len(words[i])]
+        if word in registry.tail_words:  # 부처 may end 전 부처
+            alias = _alias_ending(text, start, row, view, words[: i + 1], at, registry)
+            if alias is not None:
+                width, agency = alias
+                found.append(agency)
+                i, limit = i - width, agency.start - start
+                continue
+        name = registry.name_of_word(word)
+        if name is None and not registry.looks_like_agency(word):
             break
-        width, agency = match
-        found.append(agency)
-        del window[:width]
+        found.append(FoundAgency(start + at, start + at + len(word), word, name))
+        i, limit = i - 1, at
     found.reverse()
     return found
 
 
-def _agency_at_right(text: str, window: list[Piece], registry: Registry) -> tuple[int, FoundAgency] | None:
-    """The agency ending at ``window[0]`` (the rightmost word): (words it takes, agency)."""
-    last = window[0]
-    # Longest registry alias first, so 전 부처 wins over a lone 부처.
-    for width in range(min(registry.tail_words.get(last.text, 1), len(window)), 1, -1):
-        run = window[width - 1 :: -1]
-        if all(not text[a.end : b.start].strip() for a, b in zip(run, run[1:])):
-            written = " ".join(p.text for p in run)
+def _alias_ending(
+    text: str, start: int, row: str, view: str, words: list[str], at: int, registry: Registry
+) -> tuple[int, FoundAgency] | None:
+    """The multi-word alias ending with ``words[-1]`` (found at ``at`` in ``row``): (words it takes, agency).
+
+    Longest first, so 전 부처 wins over a lone 부처; only whitespace may lie
+    between its words. None when no alias ends there.
+    """
+    most = min(registry.tail_words[row[at : at + len(words[-1])]], len(words))
+    starts = [at]  # of words[-1], words[-2], … in row
+    for word in words[-2 : -most - 1 : -1]:
+        starts.append(view.rfind(word, 0, starts[-1]))
+    spans = [(s, s + len(word)) for s, word in zip(starts, reversed(words))][::-1]  # left to right
+    for width in range(most, 1, -1):
+        run = spans[-width:]
+        if all(not text[start + a_end : start + b_start].strip() for (_, a_end), (b_start, _) in zip(run, run[1:])):
+            written = " ".join(row[s:e] for s, e in run)
             name = registry.canonical(written)
             if name is not None:
-                return width, FoundAgency(run[0].start, last.end, written, name)
-    name = registry.canonical(last.text)
-    if name is not None or registry.looks_like_agency(last.text):
-        return 1, FoundAgency(last.start, last.end, last.text, name)
+                return width, FoundAgency(start + run[0][0], start + run[-1][1], written, name)
     return None

@@ -9,10 +9,11 @@ fragment a scrape leaves after the last task.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
-from .agencies import FoundAgency, Piece, Registry, pieces_from_right, trailing_agencies
+from .agencies import FoundAgency, Piece, Registry, agencies_at_end, pieces_from_right
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -21,9 +22,12 @@ from .tree import Draft, Issue
 TRAILING_PARENTHETICAL = regex.compile(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
 
 
-@dataclass(frozen=True)
-class Part:
-    """A piece of the source claimed by one place in the output (for the lossless check)."""
+class Part(NamedTuple):
+    """A piece of the source claimed by one place in the output (for the lossless check).
+
+    A named tuple: every node makes three or four, and a frozen dataclass
+    costs twice as much to build.
+    """
 
     role: str  # marker, title, label, agencies, plan-title, noise
     start: int
@@ -55,21 +59,35 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def text_of(text: str, start: int, end: int, furniture: Spans) -> str:
-    """The words of [start, end) outside furniture, whitespace folded."""
-    return fold(" ".join(text[s:e] for s, e in furniture.gaps(start, end)))
-
-
 def trimmed(text: str, start: int, end: int, furniture: Spans) -> tuple[int, int]:
     """[start, end) shrunk to its first and last non-space, non-furniture character."""
-    regions = [(s, e) for s, e in furniture.gaps(start, end) if text[s:e].strip()]
-    if not regions:
-        return start, start
-    first_start, first_end = regions[0]
-    last_start, last_end = regions[-1]
-    s = first_start + (len(text[first_start:first_end]) - len(text[first_start:first_end].lstrip()))
-    e = last_end - (len(text[last_start:last_end]) - len(text[last_start:last_end].rstrip()))
-    return s, e
+    start, row = _trimmed_row(text, start, end, furniture)
+    return start, start + len(row)
+
+
+def _trimmed_row(text: str, start: int, end: int, furniture: Spans) -> tuple[int, str]:
+    """[start, end) shrunk as ``trimmed`` does: (its new start, its text with furniture blanked)."""
+    row = _outside(text, start, end, furniture)
+    words = row.strip()
+    if words:
+        start += len(row) - len(row.lstrip())
+    return start, words
+
+
+def _outside(text: str, start: int, end: int, furniture: Spans) -> str:
+    """``text[start:end]`` with its furniture blanked to spaces, so offsets stay put.
+
+    A row's words, title and agency list are then read from one string; furniture
+    inside a row (a page break mid-row) parts words as a space does.
+    """
+    if not furniture.overlaps(start, end):  # the common row
+        return text[start:end]
+    pieces, pos = [], start
+    for s, e in furniture.gaps(start, end):
+        pieces += [" " * (s - pos), text[s:e]]
+        pos = e
+    pieces.append(" " * (end - pos))
+    return "".join(pieces)
 
 
 def cut_node(
@@ -87,24 +105,25 @@ def cut_node(
     ``cells`` (PDF input) maps the end of each table row's agency cell to its start:
     a node whose text ends with such a cell takes the cell's words as its agencies.
     """
-    start, end = trimmed(text, start, end, furniture)
+    # One string for the row, furniture blanked: agencies, label and title are all read from it.
+    start, row = _trimmed_row(text, start, end, furniture)
+    end = start + len(row)
     family = draft.family
     wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and not draft.children)
     cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
     title_end = end
     if wants_agencies:
-        regions = furniture.gaps(start, end)
-        found = trailing_agencies(text, pieces_from_right(text, regions, profile.separators), registry)
+        found = agencies_at_end(text, start, row, profile.separators, registry)
         cell_start = cells.get(end) if cells else None
         if cell_start is not None and cell_start > draft.token.end:
             cell = [*pieces_from_right(text, furniture.gaps(cell_start, end), profile.separators)][::-1]
-            column = column_agencies(text, cell, registry)
+            column = column_agencies(text, cell, furniture, profile.separators, registry)
             if [(a.start, a.end) for a in column] != [(a.start, a.end) for a in found]:
                 cut.registry_reading = found
             found = column
         cut.agencies = found
         if found:
-            title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
+            title_end = _title_end(row, start, found[0].start, profile.separators)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
     if family.label == "trailing-parenthetical":
         content = text[start:title_end]
@@ -112,13 +131,17 @@ def cut_node(
         if m and m.start() > 0:
             cut.label = fold(m.group("label"))
             cut.label_span = (start + m.start(), title_end)
-            title_end = _title_end(text, start, start + m.start(), "", furniture)
+            title_end = _title_end(row, start, start + m.start(), "")
     cut.title_span = (start, title_end)
-    cut.title = text_of(text, start, title_end, furniture)
+    # Not row[:title_end - start]: an agency cell can start left of the trimmed row
+    # (U+001C–U+001F: spaces to str.strip, word characters to word_view).
+    cut.title = fold(row[: max(title_end - start, 0)])
     return cut
 
 
-def column_agencies(text: str, pieces: list[Piece], registry: Registry) -> list[FoundAgency]:
+def column_agencies(
+    text: str, pieces: list[Piece], furniture: Spans, separators: str, registry: Registry
+) -> list[FoundAgency]:
     """The agencies of a PDF row's agency cell: every word of the cell is an agency's.
 
     Items between separators are read with the registry (``전 부처`` is one agency,
@@ -129,7 +152,8 @@ def column_agencies(text: str, pieces: list[Piece], registry: Registry) -> list[
     """
     found: list[FoundAgency] = []
     for item in _items(text, pieces):
-        known = trailing_agencies(text, reversed(item), registry)
+        row = _outside(text, item[0].start, item[-1].end, furniture)
+        known = agencies_at_end(text, item[0].start, row, separators, registry)
         head = item[: len(item) - sum(1 for p in item if any(a.start <= p.start < a.end for a in known))]
         if head:
             end, written = head[-1].end, " ".join(p.text for p in head)
@@ -151,19 +175,12 @@ def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
     return items
 
 
-def _title_end(text: str, start: int, limit: int, separators: str, furniture: Spans) -> int:
-    """Back off from ``limit`` over whitespace, separators and furniture."""
-    i = limit
-    while i > start:
-        ch = text[i - 1]
-        if ch.isspace() or ch in separators:
-            i -= 1
-            continue
-        span = furniture.containing(i - 1)
-        if span is None:
-            break
-        i = span[0]
-    return i
+def _title_end(row: str, start: int, limit: int, separators: str) -> int:
+    """Back off from ``limit`` over whitespace, separators and furniture (blanked in ``row``, the text from ``start``)."""
+    i = limit - start
+    while i > 0 and (row[i - 1].isspace() or row[i - 1] in separators):
+        i -= 1
+    return start + i
 
 
 def trailing_fragment(
@@ -179,15 +196,16 @@ def trailing_fragment(
     if cut.agencies is None or cut.agencies:
         return None
     start, end = cut.title_span
+    row = _outside(text, start, end, furniture)
     pieces = list(pieces_from_right(text, furniture.gaps(start, end), profile.separators))
     for k in range(1, len(pieces)):  # the fragment is the rightmost k words
-        found = trailing_agencies(text, iter(pieces[k:]), registry)
+        fragment_start = pieces[k - 1].start
+        found = agencies_at_end(text, start, row[: fragment_start - start], profile.separators, registry)
         if any(agency.name for agency in found):
-            title_end = _title_end(text, start, found[0].start, profile.separators, furniture)
-            fragment_start = pieces[k - 1].start
+            title_end = _title_end(row, start, found[0].start, profile.separators)
             fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(fragment_start, end)]
             new = Cut(
-                title=text_of(text, start, title_end, furniture),
+                title=fold(row[: title_end - start]),
                 title_span=(start, title_end),
                 agencies=found,
                 agencies_span=(title_end, fragment_start),  # separators before the fragment included

@@ -187,7 +187,7 @@ def _engine(name: str, path: str):
 
 
 def _page_reader(profile):
-    from .agencies import load_registry, pieces_from_right, trailing_agencies
+    from .agencies import agencies_at_end, load_registry, pieces_from_right
     from .pdf.layout import PageReader
 
     registry = load_registry(profile)
@@ -196,7 +196,7 @@ def _page_reader(profile):
         pieces = list(pieces_from_right(text, [(0, len(text))], profile.separators))  # right to left
         if not pieces:
             return False
-        found = trailing_agencies(text, iter(pieces), registry)
+        found = agencies_at_end(text, 0, text, profile.separators, registry)
         return bool(found) and found[0].start == pieces[-1].start
 
     def starts_with_marker(text: str) -> bool:
