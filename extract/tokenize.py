@@ -67,28 +67,23 @@ class Spans:
 
 def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerToken]:
     """Every candidate marker in ``text`` outside ``furniture`` and protected text."""
-    protected = Spans([m.span() for m in profile.protected.finditer(text)] if profile.protected else [])
+    protected = [m.span() for m in profile.protected.finditer(text)] if profile.protected else []
+    # Furniture and protected text merged once: one overlap test per candidate.
+    blocked = Spans(furniture.intervals + protected) if protected else furniture
     tokens: list[MarkerToken] = []
     groups = _group_indices(profile)
     for m in profile.marker_pattern.finditer(text):
         start, end = m.span()
-        if furniture.overlaps(start, end) or protected.overlaps(start, end):
+        if blocked.overlaps(start, end):
             continue
-        index = m.lastindex  # the family's own group "f3" closes last
-        family, marker_group, number_group, parent_group = groups[index]
-        number_text = m.group(number_group) if number_group is not None else None
+        family, marker_group, number_group, parent_group = groups[m.lastindex]  # "f3" closes last
+        marker = " ".join(m.group(marker_group).split())
+        number = family.ordinal(m.group(number_group)) if number_group is not None else None
         parent_text = m.group(parent_group) if parent_group is not None else None
-        tokens.append(
-            MarkerToken(
-                family=family,
-                start=start,
-                end=end,
-                marker=" ".join(m.group(marker_group).split()),
-                number=family.ordinal(number_text),
-                parent=int(parent_text) if parent_text else None,
-                line_start=_starts_line(text, start, furniture),
-            )
-        )
+        parent = int(parent_text) if parent_text else None
+        line_start = _starts_line(text, start, furniture)
+        # Positional: keyword arguments cost ~0.4 µs more per token.
+        tokens.append(MarkerToken(family, start, end, marker, number, parent, line_start))
     return tokens
 
 
