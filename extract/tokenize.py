@@ -76,7 +76,7 @@ def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerTo
         start, end = m.span()
         if blocked.overlaps(start, end):
             continue
-        family, marker_group, number_group, parent_group = groups[m.lastindex]  # "f3" closes last
+        family, marker_group, number_group, parent_group = groups[m.lastindex]
         marker = " ".join(m.group(marker_group).split())
         number = family.ordinal(m.group(number_group)) if number_group is not None else None
         parent_text = m.group(parent_group) if parent_group is not None else None
@@ -88,16 +88,19 @@ def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerTo
 
 
 def _group_indices(profile: Profile) -> dict[int, tuple[Family, int, int | None, int | None]]:
-    """Family group index ``f{i}`` in the combined pattern → (family, marker, number, parent group indices).
+    """Any group index of the combined pattern → its family's (family, marker, number, parent group indices).
 
-    Indices, not names: ``m.group(name)`` in the ``regex`` module costs about
-    1 µs, five times ``m.group(index)``, and a token reads up to three groups.
+    ``m.lastindex`` is whichever group of the matching family closed last, so
+    every group of a family maps to that family's entry. Indices, not names:
+    ``m.group(name)`` in the ``regex`` module costs about 1 µs, five times
+    ``m.group(index)``, and a token reads up to three groups.
     """
     names = profile.marker_pattern.groupindex
-    return {
-        names[f"f{i}"]: (family, names[f"f{i}_marker"], names.get(f"f{i}_number"), names.get(f"f{i}_parent"))
+    entries = [
+        (family, names[f"f{i}_marker"], names.get(f"f{i}_number"), names.get(f"f{i}_parent"))
         for i, family in enumerate(profile.families)
-    }
+    ]
+    return {group: entries[i] for group, i in enumerate(profile.group_family) if i is not None}
 
 
 def _starts_line(text: str, pos: int, furniture: Spans) -> bool:
