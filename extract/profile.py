@@ -95,7 +95,8 @@ class FurnitureRule:
 class Profile:
     name: str
     families: tuple[Family, ...]
-    marker_pattern: regex.Pattern[str]  # all families, one alternation, group f{index}
+    marker_pattern: regex.Pattern[str]  # all families, one alternation; family i's groups renamed f{i}_…
+    group_family: tuple[int | None, ...]  # marker_pattern group index → the index of the family it belongs to
     protected: regex.Pattern[str] | None
     furniture: tuple[FurnitureRule, ...]
     year_pattern: regex.Pattern[str]
@@ -141,9 +142,10 @@ def _compile(data: dict, shown: str) -> Profile:
     for fam in families:
         if fam.parent_family and fam.parent_family not in names:
             raise ValueError(f"family {fam.name!r}: unknown parent_family {fam.parent_family!r}")
-    alternation = "|".join(
-        f"(?P<f{i}>{_rename_groups(fam.pattern, i)})" for i, fam in enumerate(families)
-    )
+    # No capturing group around each family: the `regex` module pays for every
+    # group at every attempt, and dropping those 14 made the bare scan ~7% faster.
+    # A match's family is that of the group that closed last (``group_family``).
+    alternation = "|".join(f"(?:{_rename_groups(fam.pattern, i)})" for i, fam in enumerate(families))
     marker_pattern = regex.compile(WORD_START + "(?:" + alternation + ")" + WORD_END, regex.VERBOSE)
     protected_patterns = [entry["pattern"] for entry in data.get("protected", [])]
     protected = (
@@ -165,6 +167,7 @@ def _compile(data: dict, shown: str) -> Profile:
         name=data["name"],
         families=families,
         marker_pattern=marker_pattern,
+        group_family=_group_family(families, marker_pattern),
         protected=protected,
         furniture=furniture,
         year_pattern=regex.compile(data["title"]["year"], regex.VERBOSE),
@@ -205,6 +208,20 @@ def _family(entry: dict) -> Family:
         label=entry.get("label"),
         agencies=policy,
     )
+
+
+def _group_family(families: tuple[Family, ...], combined: regex.Pattern[str]) -> tuple[int | None, ...]:
+    """For each group index of ``combined`` (0, the whole match, has none), its family's index.
+
+    The alternation numbers each family's groups after those of the families
+    before it, so family i owns as many consecutive indices as its pattern has groups.
+    """
+    owners: list[int | None] = [None]
+    for i, fam in enumerate(families):
+        owners += [i] * regex.compile(fam.pattern, regex.VERBOSE).groups
+    if len(owners) != combined.groups + 1:
+        raise ValueError("the families' groups do not add up to the combined pattern's")
+    return tuple(owners)
 
 
 def _rename_groups(pattern: str, index: int) -> str:

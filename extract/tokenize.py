@@ -67,43 +67,40 @@ class Spans:
 
 def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerToken]:
     """Every candidate marker in ``text`` outside ``furniture`` and protected text."""
-    protected = Spans([m.span() for m in profile.protected.finditer(text)] if profile.protected else [])
+    protected = [m.span() for m in profile.protected.finditer(text)] if profile.protected else []
+    # Furniture and protected text merged once: one overlap test per candidate.
+    blocked = Spans(furniture.intervals + protected) if protected else furniture
     tokens: list[MarkerToken] = []
-    groups = _group_names(profile)
+    groups = _group_indices(profile)
     for m in profile.marker_pattern.finditer(text):
         start, end = m.span()
-        if furniture.overlaps(start, end) or protected.overlaps(start, end):
+        if blocked.overlaps(start, end):
             continue
-        index = int(m.lastgroup[1:])  # the family's own group "f3" closes last
-        family = profile.families[index]
-        marker_group, number_group, parent_group = groups[index]
-        number_text = m.group(number_group) if number_group else None
-        parent_text = m.group(parent_group) if parent_group else None
-        tokens.append(
-            MarkerToken(
-                family=family,
-                start=start,
-                end=end,
-                marker=" ".join(m.group(marker_group).split()),
-                number=family.ordinal(number_text),
-                parent=int(parent_text) if parent_text else None,
-                line_start=_starts_line(text, start, furniture),
-            )
-        )
+        family, marker_group, number_group, parent_group = groups[m.lastindex]
+        marker = " ".join(m.group(marker_group).split())
+        number = family.ordinal(m.group(number_group)) if number_group is not None else None
+        parent_text = m.group(parent_group) if parent_group is not None else None
+        parent = int(parent_text) if parent_text else None
+        line_start = _starts_line(text, start, furniture)
+        # Positional: keyword arguments cost ~0.4 µs more per token.
+        tokens.append(MarkerToken(family, start, end, marker, number, parent, line_start))
     return tokens
 
 
-def _group_names(profile: Profile) -> list[tuple[str, str | None, str | None]]:
-    """Per family: its marker, number and parent group names in the combined pattern."""
+def _group_indices(profile: Profile) -> dict[int, tuple[Family, int, int | None, int | None]]:
+    """Any group index of the combined pattern → its family's (family, marker, number, parent group indices).
+
+    ``m.lastindex`` is whichever group of the matching family closed last, so
+    every group of a family maps to that family's entry. Indices, not names:
+    ``m.group(name)`` in the ``regex`` module costs about 1 µs, five times
+    ``m.group(index)``, and a token reads up to three groups.
+    """
     names = profile.marker_pattern.groupindex
-    return [
-        (
-            f"f{i}_marker",
-            f"f{i}_number" if family.numbering != "bullet" else None,
-            f"f{i}_parent" if f"f{i}_parent" in names else None,
-        )
+    entries = [
+        (family, names[f"f{i}_marker"], names.get(f"f{i}_number"), names.get(f"f{i}_parent"))
         for i, family in enumerate(profile.families)
     ]
+    return {group: entries[i] for group, i in enumerate(profile.group_family) if i is not None}
 
 
 def _starts_line(text: str, pos: int, furniture: Spans) -> bool:

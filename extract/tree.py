@@ -46,18 +46,14 @@ class Draft:
         return self.token.family
 
 
-@dataclass
-class Level:
-    node: Draft
-    last: int  # the last number this family had at this level
-
-
 def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], list[Issue]]:
     """Return (top-level drafts, every accepted draft in text order, diagnostics)."""
     roots: list[Draft] = []
     accepted: list[Draft] = []
     issues: list[Issue] = []
-    stack: list[Level] = []
+    # The open nodes, outermost first; a family is open at most once. An open
+    # node's number is the last number its family had at that level.
+    stack: list[Draft] = []
     running: dict[str, int] = {}  # last number of each continuous family, plan-wide
     for token in tokens:
         decision = _place(token, stack, running)
@@ -69,35 +65,35 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
             issues.append(issue)
         draft = Draft(token, number)
         del stack[depth:]
-        (stack[-1].node.children if stack else roots).append(draft)
-        stack.append(Level(draft, number))
+        (stack[-1].children if stack else roots).append(draft)
+        stack.append(draft)
         accepted.append(draft)
     _assign_ids(roots, "")
     return roots, accepted, issues
 
 
-def _place(token: MarkerToken, stack: list[Level], running: dict[str, int]) -> tuple[int, int, Issue | None] | None:
+def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> tuple[int, int, Issue | None] | None:
     """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text."""
     family = token.family
-    depth = next((i for i, level in enumerate(stack) if level.node.family is family), None)
+    depth = _open_depth(stack, family)
     is_open = depth is not None
     if depth is None:
         depth = len(stack)
         # A task row ends in its agencies; only a strong marker can hang below one.
-        if stack and stack[-1].node.family.agencies == "always" and not family.strong:
+        if stack and stack[-1].family.agencies == "always" and not family.strong:
             return None
     if family.continuous:
         previous = running.get(family.name, 0)
         is_open = is_open or previous > 0
     else:
-        previous = stack[depth].last if is_open else 0
+        previous = stack[depth].number if is_open else 0
 
     if family.numbering == "bullet":
         return depth, previous + 1, None
 
     number = token.number
     assert number is not None
-    parent_issue = _parent_issue(token, stack[:depth])
+    parent_issue = _parent_issue(token, stack, depth)
     expected = previous + 1
     if number == expected and parent_issue is None:
         return depth, number, None
@@ -119,25 +115,36 @@ def _place(token: MarkerToken, stack: list[Level], running: dict[str, int]) -> t
     return depth, number, Issue("warning", code, f"{family.kind} {what}", token.start)
 
 
-def _parent_issue(token: MarkerToken, ancestors: list[Level]) -> Issue | None:
-    """``1-2.`` must sit under the open ``1.`` of its parent family."""
+def _open_depth(stack: list[Draft], family: Family) -> int | None:
+    """The stack depth where ``family`` is open, or None."""
+    for depth, node in enumerate(stack):
+        if node.family is family:
+            return depth
+    return None
+
+
+def _parent_issue(token: MarkerToken, stack: list[Draft], depth: int) -> Issue | None:
+    """``1-2.`` must sit under the open ``1.`` of its parent family, above ``depth`` in ``stack``."""
     parent_family = token.family.parent_family
     if parent_family is None:
         return None
-    parent = next((lvl for lvl in reversed(ancestors) if lvl.node.family.name == parent_family), None)
+    parent = next((node for node in reversed(stack[:depth]) if node.family.name == parent_family), None)
     if parent is None:
         message = f"{token.marker} has no open {parent_family} heading above it"
-    elif parent.last != token.parent:
-        message = f"{token.marker} sits under {parent.node.token.marker}, whose number is {parent.last}"
+    elif parent.number != token.parent:
+        message = f"{token.marker} sits under {parent.token.marker}, whose number is {parent.number}"
     else:
         return None
     return Issue("warning", "parent-mismatch", message, token.start)
 
 
 def _assign_ids(nodes: list[Draft], prefix: str) -> None:
+    """Set each node's ``id``: its path of numbers under ``prefix``, ``~2`` for a repeated number."""
     seen: dict[int, int] = {}
     for node in nodes:
-        seen[node.number] = seen.get(node.number, 0) + 1
-        own = str(node.number) if seen[node.number] == 1 else f"{node.number}~{seen[node.number]}"
+        number = node.number
+        count = seen[number] = seen.get(number, 0) + 1
+        own = str(number) if count == 1 else f"{number}~{count}"
         node.id = f"{prefix}.{own}" if prefix else own
-        _assign_ids(node.children, node.id)
+        if node.children:  # most nodes are leaves: skip the call
+            _assign_ids(node.children, node.id)
