@@ -11,8 +11,7 @@ becomes a ``Failure`` for that input and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ExitCode, PlanError
 from .inputs import Input
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     message: str  # one line: path[:line:column]: error: …
     code: int
 

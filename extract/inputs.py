@@ -23,16 +23,15 @@ from __future__ import annotations
 import glob
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import ExitCode, PlanError
 
 GLOB_MAGIC = re.compile(r"[*?[]")
 
 
-@dataclass(frozen=True)
-class Input:
+class Input(NamedTuple):
     path: str  # as the user wrote it, or as found under their directory or pattern
     name: str  # the output's name under -o DIR, without suffix: a stem, or a relative path
     error: PlanError | None = None  # the pattern or directory gave no file

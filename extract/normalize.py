@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -28,8 +29,7 @@ LINE_LIKE = regex.compile("[\x85\u2028\u2029]")
 GRAPHEME = regex.compile(r"\X")
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     offset: int  # into the decoded text
     line: int  # 1-based
     column: int  # 1-based, in characters of the decoded text

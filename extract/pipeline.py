@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic_core import ValidationError, to_json
 
@@ -38,8 +38,7 @@ if TYPE_CHECKING:
     from .models import PlanDocument
 
 
-@dataclass(frozen=True)
-class Claims:
+class Claims(NamedTuple):
     """Which text went where: the plan title, each heading's cut, the noise."""
 
     title_span: tuple[int, int] | None

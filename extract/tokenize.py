@@ -9,13 +9,12 @@ word. Whether it really opens a heading is decided later, by the numbering
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-
+from typing import NamedTuple
 
 from .profile import Family, Profile
 
-@dataclass(frozen=True)
-class MarkerToken:
+
+class MarkerToken(NamedTuple):
     family: Family
     start: int  # the whole match, syntax like the `|` of `분야 1 |` included
     end: int

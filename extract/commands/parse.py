@@ -10,10 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ExitCode, PlanError
 from ._shared import add_batch_arguments, cached_profile
@@ -67,8 +66,7 @@ def _page_spec(spec: str) -> str:
     return spec
 
 
-@dataclass(frozen=True)
-class ParsedFile:
+class ParsedFile(NamedTuple):
     json: str  # the document, serialized where it was parsed: a string crosses processes cheaply
     diagnostics: list[dict]
 
