@@ -28,7 +28,7 @@ from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, tr
 from .errors import ExitCode, PlanError
 from .furniture import Furniture, find_furniture, merge_furniture
 from .normalize import Text, normalize
-from .profile import Profile, load_profile
+from .profile import Profile, default_profile
 from .read import Source, decode_bytes, is_pdf, read_source
 from .tokenize import Spans, find_markers
 from .tree import Draft, Issue, build_tree
@@ -78,7 +78,7 @@ def load(path: str, profile: Profile | None = None, *, pages: str | None = None,
     if is_pdf(path):
         from .read_pdf import read_pdf
 
-        profile = profile or load_profile()
+        profile = profile or default_profile()
         return parse_source(read_pdf(path, profile, pages=pages, engine=engine), profile)
     if pages is not None:
         raise PlanError("--pages applies to PDF input; this is not a PDF", path=path, code=ExitCode.USAGE)
@@ -120,7 +120,7 @@ def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
 
 
 def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
-    profile = profile or load_profile()
+    profile = profile or default_profile()
     geometry = source.geometry  # None for text input
     text = normalize(source.text)
     value = text.value

@@ -9,8 +9,6 @@ agency the registry lacks is counted as written and marked ``*``.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 from typing import TYPE_CHECKING
 
 from ._shared import add_batch_arguments, write_stdout
@@ -85,6 +83,9 @@ def as_text(table: AgencyTable) -> str:
 
 
 def as_csv(table: AgencyTable) -> str:
+    import csv  # here: every command's module is imported to build the argument parser
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["agency", "known", *(e.label for e in table.editions), "total"])
