@@ -61,9 +61,11 @@ class Text:
 
     def position(self, i: int) -> Position:
         line_index = bisect_right(self.line_starts, i) - 1
-        start = self.decoded_offset(self.line_starts[line_index])
+        line_start = self.line_starts[line_index]
+        if self.origin is None:  # the common case, once per node: normalizing moved nothing
+            return Position(i, line_index + 1, i - line_start + 1)
         offset = self.decoded_offset(i)
-        return Position(offset=offset, line=line_index + 1, column=offset - start + 1)
+        return Position(offset, line_index + 1, offset - self.decoded_offset(line_start) + 1)
 
 
 def plain_spaces(text: str) -> str:

@@ -204,26 +204,29 @@ PageOf = Callable[[int], int] | None  # offset → PDF page; None for text input
 
 
 def _node(draft: Draft, cuts: dict[int, Cut], text: Text, pages: PageOf) -> dict:
+    """A draft and its subtree as payload; the validator writes the fields in the model's order."""
     cut = cuts[id(draft)]
+    token = draft.token
+    family = token.family
     node = {
         "id": draft.id,
-        "kind": draft.family.kind,
-        "marker": draft.token.marker,
+        "kind": family.kind,
+        "marker": token.marker,
         "number": draft.number,
         "title": cut.title,
+        "children": [_node(child, cuts, text, pages) for child in draft.children] if draft.children else [],
+        "span": _span(text, token.start, cut.end, pages),
     }
-    if draft.family.label:
+    if family.label:
         node["label"] = cut.label
     if cut.agencies is not None:
         node["agencies"] = [{"text": a.text, "name": a.name} for a in cut.agencies]
-    node["children"] = [_node(child, cuts, text, pages) for child in draft.children]
-    node["span"] = _span(text, draft.token.start, cut.end, pages)
     return node
 
 
 def _span(text: Text, start: int, end: int, pages: PageOf = None) -> dict:
-    pos = text.position(start)
-    span = {"start": pos.offset, "end": text.decoded_offset(end), "line": pos.line, "column": pos.column}
+    offset, line, column = text.position(start)
+    span = {"start": offset, "end": text.decoded_offset(end), "line": line, "column": column}
     if pages is not None:  # only set for PDF, so text output keeps its shape (exclude_unset)
         span["page"] = pages(start)
     return span
