@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extract.models import PlanDocument  # noqa: E402
-from extract.schema import core_schema_text  # noqa: E402
+from extract.core_schema import core_schema_text  # noqa: E402
 from extract.validate import CORE_SCHEMA_FILE  # noqa: E402
 
 
