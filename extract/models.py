@@ -5,7 +5,8 @@ generated from ``PlanDocument`` (``plan-extract schema``), and so is the core
 schema ``parse`` validates with (``validate.py``, which says why). Validation
 rejects an invalid tree: duplicate ids, a child id that does not extend its
 parent's, spans out of document order (``validate.check_plan``, run on the
-whole document).
+whole document: a ``Node`` or ``Span`` validated alone has its fields checked,
+not these rules).
 """
 
 from __future__ import annotations

@@ -46,7 +46,12 @@ BAD_JSON = [
     ),
     (
         edited(lambda d: d["children"].append(d["children"][0])),
-        ": error: not a plan-extract document: Value error, duplicate node id '1'",
+        ": error: not a plan-extract document: Value error, children[4]: duplicate node id '1'",
+        ExitCode.BAD_INPUT,
+    ),
+    (
+        edited(lambda d: d["children"][1]["children"][0]["span"].update(end=0)),
+        ": error: not a plan-extract document: Value error, children[1].children[0].span: span ends (0) before it starts (456)",
         ExitCode.BAD_INPUT,
     ),
     (
@@ -61,7 +66,7 @@ BAD_JSON = [
     ("content", "error", "code"),
     BAD_JSON,
     ids=["empty", "syntax", "not-utf-8", "empty-array", "number", "array-of-number", "missing-fields",
-         "version", "negative-offset", "duplicate-id", "second-of-array"],
+         "version", "negative-offset", "duplicate-id", "end-before-start", "second-of-array"],
 )  # fmt: skip
 def test_bad_json_is_one_located_line(content: bytes, error: str, code: int, tmp_path: Path, capsys) -> None:
     path = tmp_path / "x.json"
