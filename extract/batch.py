@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import ExitCode, PlanError
+from .errors import ExitCode, PlanError, internal_message
 from .inputs import Input
 from .progress import Progress
 
@@ -93,6 +93,6 @@ def _failure(error: PlanError) -> Failure:
 
 def _internal(path: str, exc: BaseException) -> Failure:
     return Failure(
-        f"{path}: error: internal error: {type(exc).__name__}: {exc} (a bug: please report it with this input)",
+        f"{path}: error: internal error: {internal_message(exc)} (a bug: please report it with this input)",
         ExitCode.INTERNAL,
     )

@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from . import commands
-from .errors import ExitCode, PlanError
+from .errors import ExitCode, PlanError, internal_message
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
         print("plan-extract: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug: one line, not a traceback
-        print(f"plan-extract: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"plan-extract: internal error: {internal_message(exc)}", file=sys.stderr)
         return ExitCode.INTERNAL
 
 

@@ -59,3 +59,8 @@ class PlanError(Exception):
         if self.lineno is not None:
             where += f":{self.lineno}:{self.colno}"
         return f"{where}: error: {self.msg}"
+
+
+def internal_message(exc: BaseException) -> str:
+    """``Type: message`` of an unexpected exception, on one line (pydantic's messages span several)."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())

@@ -93,6 +93,8 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
 
     number = token.number
     assert number is not None
+    if number < 1:  # numbering starts at 1: `0.` is text (a date's `0. 29.`, a stray zero)
+        return None
     parent_issue = _parent_issue(token, stack, depth)
     expected = previous + 1
     if number == expected and parent_issue is None:

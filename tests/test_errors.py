@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.cli import main
-from extract.errors import ExitCode, PlanError
+from extract.errors import ExitCode, PlanError, internal_message
 
 from .paths import INVALID_DIR
 
@@ -47,3 +47,8 @@ def test_error_computes_line_and_column_itself() -> None:
     error = PlanError("bad", "ab\ncd\nef", 4, path="x.txt")
     assert (error.lineno, error.colno) == (2, 2)
     assert str(error) == "x.txt:2:2: error: bad"
+
+
+def test_internal_message_is_one_line() -> None:
+    error = ValueError("1 validation error for PlanDocument\nchildren.0.number\n  Input should be ≥ 1")
+    assert internal_message(error) == "ValueError: 1 validation error for PlanDocument children.0.number Input should be ≥ 1"

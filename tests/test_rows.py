@@ -99,6 +99,15 @@ OUTLINES = {
         ],
         [],
     ),
+    "a zero is never a heading number": (
+        "분야 1 | 참여 확대(참여)\n\n1. 기반 마련\n\n① 과제 하나 0. 개선 행안부\n\n0. 29.\n",
+        [
+            "1 분야 1 참여 확대 (참여)",
+            "1.1 1. 기반 마련",
+            "1.1.1 ① 과제 하나 0. 개선 | 행안부",
+        ],
+        ["trailing-fragment"],
+    ),
     "an outer heading whose first siblings are missing closes everything": (
         "1. 가 전략 ① 가 과제 행안부 분야 2 | 협력 강화(협력) 1. 다 전략 ① 다 과제 인사처",
         [
