@@ -3,8 +3,8 @@
 A ``*.json`` file (any case) is read as ``plan-extract parse`` output: one
 document, or the JSON array ``parse -o -`` writes for several inputs. It is
 checked against the data model, so a hand-edited or foreign file fails with
-one line that says where. Anything else is plan text and is parsed with
-``pipeline.parse_file``. The suffix decides, not the content: a plan may start
+one line that says where. Anything else is a plan, text or PDF, and is
+parsed with ``pipeline.load``. The suffix decides, not the content: a plan may start
 with ``[`` (``[국정01] …``), so sniffing would guess wrong.
 """
 
@@ -33,13 +33,13 @@ def load_document(path: str | os.PathLike[str], profile: Profile | None = None) 
 
 
 def load_documents(path: str | os.PathLike[str], profile: Profile | None = None) -> list[PlanDocument]:
-    """Every plan in ``path``: the documents of a JSON file, or the parse of a plan text file."""
+    """Every plan in ``path``: the documents of a JSON file, or the parse of a plan (text or PDF)."""
     shown = os.fspath(path)
     if is_json(shown):
         return documents_from_json(read_bytes(path), path=shown)
-    from .pipeline import parse_file
+    from .pipeline import load
 
-    return [parse_file(shown, profile).document]
+    return [load(shown, profile).document]
 
 
 def is_json(path: str | os.PathLike[str]) -> bool:

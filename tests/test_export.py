@@ -20,7 +20,7 @@ from extract.pipeline import parse_file
 
 from .editions import TASKS, write_editions
 from .factories import parse
-from .paths import FIXTURE
+from .paths import FIXTURE, PDF_FIXTURES
 
 SMALL_PLAN = """\
 2021 정부혁신 대표과제 목록
@@ -242,6 +242,17 @@ def test_export_writes_stdout_by_default(capsysbinary: pytest.CaptureFixture[byt
     assert len(lines) == TASKS
     assert json.loads(lines[3])["title"] == "공공기관 운영·관리체계 및 혁신성과 평가 개선"
     assert json.loads(lines[3])["agency_names"] == "기획재정부; 행정안전부"
+
+
+def test_export_reads_a_pdf_plan(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    pdf = next(iter(PDF_FIXTURES.values()))
+    assert main(["export", str(pdf), "--format", "jsonl", "-q"]) == 0
+    rows = [json.loads(line) for line in capsysbinary.readouterr().out.decode("utf-8").splitlines()]
+    # The PDF holds the text fixture's table: the same tasks, found elsewhere in another file.
+    where = {"source_path", "source_sha256", "line", "column", "page"}
+    same = [{k: v for k, v in row.items() if k not in where} for row in rows]
+    assert same == [{k: v for k, v in row.items() if k not in where} for row in task_rows([parse_file(str(FIXTURE)).document]).rows]
+    assert all(isinstance(row["page"], int) and row["page"] >= 1 for row in rows)  # text has none
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """``plan-extract export INPUT... [--format csv|jsonl|sqlite] [-o PATH] [--excel] [-j N] [-q]``
 
-INPUT is parse output (*.json: one document or an array of them) or plan text
-(anything else, parsed first); a directory stands for every *.json and *.txt
-file under it, and glob patterns are expanded. CSV and JSON Lines get one row
+INPUT is parse output (*.json: one document or an array of them) or a plan, text
+or PDF (anything else, parsed first); a directory stands for every *.json, *.txt
+and *.pdf file under it, and glob patterns are expanded. CSV and JSON Lines get one row
 per task (to stdout unless -o); SQLite gets every edition, node and agency,
 and accumulates editions: exporting the same edition again replaces it.
 The format comes from --format, or else from the suffix of -o.
@@ -40,7 +40,7 @@ SUFFIX_FORMATS = {
     ".db": "sqlite",
 }
 # What a directory argument stands for.
-EXPORT_SUFFIXES = (".json", ".txt")
+EXPORT_SUFFIXES = (".json", ".txt", ".pdf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="parse output (*.json) or plan text; directories (their *.json and *.txt files) and glob patterns too",
+        help="parse output (*.json) or plans (text or PDF); directories (their *.json, *.txt and *.pdf files) and glob patterns too",
     )
     parser.add_argument(
         "-f", "--format", choices=FORMATS, help="default: from the suffix of -o (.csv, .jsonl, .sqlite/.db)"
