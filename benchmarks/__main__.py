@@ -42,7 +42,7 @@ def synthetic_plan(size_bytes: int, seed: int = 1) -> bytes:
     return "".join(chunks).encode()
 
 
-def best_of(fn, repeat: int, clock=time.process_time) -> float:
+def median_time(fn, repeat: int, clock=time.process_time) -> float:
     """Median time of ``repeat`` calls, in seconds (one warm-up call first).
 
     In-process work is timed in CPU seconds: on a shared virtual machine the wall
@@ -64,7 +64,7 @@ def bench_fixture(repeat: int) -> dict:
 
     profile = load_profile()
     source = read_source(FIXTURE)
-    seconds = best_of(lambda: parse_source(source, profile), repeat)
+    seconds = median_time(lambda: parse_source(source, profile), repeat)
     return {"name": "parse + validate fixtures/source.txt", "ms": seconds * 1000, "target_ms": 2.0}
 
 
@@ -77,8 +77,8 @@ def bench_throughput(sizes: list[int], repeat: int) -> list[dict]:
     for size in sizes:
         data = synthetic_plan(size)
         text = data.decode()
-        parse = best_of(lambda: parse_bytes(data), repeat)
-        scan = best_of(lambda: sum(1 for _ in marker_pattern.finditer(text)), repeat)
+        parse = median_time(lambda: parse_bytes(data), repeat)
+        scan = median_time(lambda: sum(1 for _ in marker_pattern.finditer(text)), repeat)
         rows.append(
             {
                 "name": f"parse synthetic {len(data) / 1e6:.1f} MB",
