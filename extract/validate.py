@@ -54,7 +54,8 @@ def check_plan(document: dict) -> None:
     A message starts with the place, as pydantic's own do: ``children[1].children[0].span: …``.
     """
     for i, noise in enumerate(document["noise"]):
-        _check_span(noise["span"], f"noise[{i}].span")
+        if noise["span"]["end"] < noise["span"]["start"]:
+            raise ValueError(f"noise[{i}].span: {_backwards(noise['span'])}")
     _check_nodes(document["children"], "children", "", 0, set())
 
 
@@ -65,21 +66,22 @@ def _check_nodes(nodes: list[dict], path: str, prefix: str, previous_end: int, s
     a node copied elsewhere is reported as the duplicate it is.
     """
     for i, node in enumerate(nodes):
-        at = f"{path}[{i}]"
-        node_id = node["id"]
+        node_id, span = node["id"], node["span"]
         if not node_id.startswith(prefix):
-            raise ValueError(f"{at}: child id {node_id!r} does not extend parent id {prefix[:-1]!r}")
+            raise ValueError(f"{path}[{i}]: child id {node_id!r} does not extend parent id {prefix[:-1]!r}")
         if node_id in seen:
-            raise ValueError(f"{at}: duplicate node id {node_id!r}")
+            raise ValueError(f"{path}[{i}]: duplicate node id {node_id!r}")
         seen.add(node_id)
-        if node["span"]["start"] < previous_end:
-            raise ValueError(f"{at}: node {node_id} starts before the text of the node before it ends")
-        end = _check_span(node["span"], f"{at}.span")
-        previous_end = _check_nodes(node.get("children", ()), f"{at}.children", node_id + ".", end, seen)
+        if span["start"] < previous_end:
+            raise ValueError(f"{path}[{i}]: node {node_id} starts before the text of the node before it ends")
+        if span["end"] < span["start"]:
+            raise ValueError(f"{path}[{i}].span: {_backwards(span)}")
+        previous_end = span["end"]
+        children = node.get("children")
+        if children:  # the path is spelled only where it is needed: most nodes are leaves
+            previous_end = _check_nodes(children, f"{path}[{i}].children", node_id + ".", previous_end, seen)
     return previous_end
 
 
-def _check_span(span: dict, at: str) -> int:
-    if span["end"] < span["start"]:
-        raise ValueError(f"{at}: span ends ({span['end']}) before it starts ({span['start']})")
-    return span["end"]
+def _backwards(span: dict) -> str:
+    return f"span ends ({span['end']}) before it starts ({span['start']})"
