@@ -18,15 +18,12 @@ import tomllib
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 import regex
 
+from . import DATA_DIR
 from .profile import Profile
-
-# Package data read as files beside the code: importing importlib.resources costs ~10 ms of start-up.
-DATA_DIR = Path(__file__).parent / "data"
 
 
 # Piece and FoundAgency are made for every word and agency of every row:

@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
+from . import PROFILES_DIR
 from .errors import ExitCode, PlanError
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
@@ -46,7 +47,6 @@ WORD_END = r"(?!\S)"
 AgencyPolicy = Literal["always", "leaf", "never"]
 
 DEFAULT_PROFILE = "default.toml"
-PROFILES_DIR = Path(__file__).parent / "profiles"  # read as a file: importlib.resources costs ~10 ms of start-up
 
 
 class Family(NamedTuple):

@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
-
 from pydantic_core import SchemaValidator
+
+from . import DATA_DIR
 
 SCHEMA_VERSION = "1.0"  # of the plan JSON; here so that ``parse`` can write it without the models
 CORE_SCHEMA_FILE = "plan.core-schema.json"
-# Package data read as files beside the code: importing importlib.resources costs ~10 ms of start-up.
-DATA_DIR = Path(__file__).parent / "data"
 
 
 @lru_cache(maxsize=1)
