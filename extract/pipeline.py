@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from pydantic_core import ValidationError, to_json
+from pydantic_core import to_json
 
 from .agencies import load_registry
 from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
@@ -185,7 +185,7 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
     }
     try:
         data = validate_plan(payload)
-    except (ValidationError, ValueError) as exc:  # a bug, not bad input: say so plainly
+    except ValueError as exc:  # pydantic-core's ValidationError is one; a bug, not bad input: say so plainly
         raise RuntimeError(f"internal error: the parsed tree failed validation: {exc}") from exc
     claims = Claims(preamble.title_span, [(draft, cuts[id(draft)]) for draft in drafts], noise)
     return Parsed(data, text, claims)
