@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .models import CHANGES, STATUSES, DiffReport, Edition, Entry, NodeRef
-from .sections import Section, heading_name, headings_by_id, sections
+from .sections import Section, heading_name, headings_by_id, section_name, sections
 from .words import Run, word_diff
 
 # No network and no script, whatever a document holds: the page may only use its own <style>.
@@ -297,12 +297,8 @@ def _where(ref: NodeRef, headings: dict[str, NodeRef], how: str) -> str:
 
 
 def _section_title(entry: Entry | None) -> str:
-    if entry is None:
-        return "Tasks outside every heading"
-    ref = entry.new or entry.old
-    assert ref is not None
-    title = _heading_name(ref)
-    if entry.status in ("added", "removed"):
+    title = escape(section_name(entry))
+    if entry is not None and entry.status in ("added", "removed"):
         title += f' <span class="badge {entry.status}">{entry.status}</span>'
     return title
 

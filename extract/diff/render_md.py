@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from .models import CHANGES, STATUSES, DiffReport, Entry, NodeRef
-from .sections import Section, heading_name, headings_by_id, sections
+from .sections import Section, heading_name, headings_by_id, section_name, sections
 from .words import Run, word_diff
 
 # Characters with a meaning inside a Markdown line; `<`, `>` and `&` become entities first.
@@ -65,11 +65,9 @@ def _section(section: Section, old_headings, new_headings) -> list[str]:
 
 
 def _section_title(entry: Entry | None) -> str:
+    title = escape(section_name(entry))
     if entry is None:
-        return "Tasks outside every heading"
-    ref = entry.new or entry.old
-    assert ref is not None
-    title = _heading_name(ref)
+        return title
     if entry.status == "removed":
         return f"{title} (removed)"
     if entry.status == "added":

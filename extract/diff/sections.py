@@ -48,6 +48,15 @@ def sections(report: DiffReport) -> list[Section]:
     return ([loose] if loose.tasks or loose.moved_out else []) + list(top.values())
 
 
+def section_name(heading: Entry | None) -> str:
+    """How a report names the section of a ``Section.heading``, unescaped; None is the loose tasks'."""
+    if heading is None:
+        return "Tasks outside every heading"
+    ref = heading.new or heading.old
+    assert ref is not None
+    return heading_name(ref)
+
+
 def heading_name(ref: NodeRef) -> str:
     """How a report names a heading, unescaped: ``분야 2 민관협력 … (협력)``."""
     name = f"{ref.marker} {ref.title}".strip()
