@@ -30,7 +30,7 @@ from extract.diff.render_md import render_markdown
 from extract.diff.report import build_report
 from extract.models import iter_nodes
 from extract.pipeline import parse_text
-from extract.profile import load_profile
+from extract.parse.profile import load_profile
 from extract.synthetic import Layout, edit_plan, random_plan, render
 
 CHAIN = ("area", "strategy", "substrategy", "task")

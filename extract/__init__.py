@@ -1,8 +1,13 @@
-"""plan-extract: Korean government plans (numbered task tables with lead agencies) → validated JSON.
+"""plan-extract: Korean government plans (HWP, HWPX, PDF, text) → validated hierarchical JSON.
 
-The pipeline, one module a stage:
-read → normalize → furniture + tokenize → tree → content (title/label/agencies, via agencies)
-→ validate (against models) → write.  ``pipeline.parse_file`` runs it all.
+The pipeline, as the folders show it:
+
+    readers/   text, pdf/, hwp, hwpx: the bytes of one file → document.Document (blocks)
+    parse/     normalize → furniture + tokenize → tree → content (title, label, agencies)
+    validate   the tree against models (the data model, in one place: models.py)
+    write      JSON out; export/ (csv, jsonl, sqlite, agency counts) and diff/ read it back
+
+``pipeline.load(path)`` runs it all; ``commands/`` holds the command-line front ends.
 """
 
 from pathlib import Path

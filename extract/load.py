@@ -18,8 +18,8 @@ from pydantic import ValidationError
 
 from .errors import PlanError
 from .models import SCHEMA_VERSION, PlanDocument
-from .profile import Profile
-from .read import read_bytes
+from .parse.profile import Profile
+from .readers.text import read_bytes
 
 JSON_SUFFIX = ".json"
 

@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic_core import to_json
 
-from .agencies import load_registry
-from .content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
+from .parse.agencies import load_registry
+from .parse.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
-from .furniture import Furniture, find_furniture, merge_furniture
-from .normalize import Text, normalize
-from .profile import Profile, default_profile
-from .read import Source, decode_bytes, is_pdf, read_source
-from .tokenize import Spans, find_markers
-from .tree import Draft, Issue, build_tree
+from .parse.furniture import Furniture, find_furniture, merge_furniture
+from .parse.normalize import Text, normalize
+from .parse.profile import Profile, default_profile
+from .readers.text import Source, decode_bytes, is_pdf, read_source
+from .parse.tokenize import Spans, find_markers
+from .parse.tree import Draft, Issue, build_tree
 from .validate import SCHEMA_VERSION, validate_plan
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class Parsed:
 def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
     """Parse the plan at ``path``, PDF or text; ``pages`` and ``engine`` apply to PDF input."""
     if is_pdf(path):
-        from .read_pdf import read_pdf
+        from .readers.pdf.reader import read_pdf
 
         profile = profile or default_profile()
         return parse_source(read_pdf(path, profile, pages=pages, engine=engine), profile)

@@ -18,9 +18,9 @@ import json
 
 from pydantic import BaseModel
 
-from .agency_counts import TABLE_SCHEMA_VERSION, AgencyTable
+from .export.agency_counts import TABLE_SCHEMA_VERSION, AgencyTable
 from .diff.models import DIFF_SCHEMA_VERSION, DiffReport  # pydantic only: no diff extra needed
-from .export_rows import GROUP_COLUMN, ROW_SCHEMA_VERSION, TaskRow
+from .export.rows import GROUP_COLUMN, ROW_SCHEMA_VERSION, TaskRow
 from .models import SCHEMA_VERSION, PlanDocument
 
 SCHEMA_BASE = "https://plan-extract.invalid/schema"

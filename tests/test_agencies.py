@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.agency_counts import AgencyTable, count_agencies, edition_labels
+from extract.export.agency_counts import AgencyTable, count_agencies, edition_labels
 from extract.cli import main
 from extract.text_table import display_width, format_table
 

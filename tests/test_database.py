@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import database
+from extract.export import database
 from extract.cli import main
-from extract.database import DB_SCHEMA_VERSION, open_database, write_edition
+from extract.export.database import DB_SCHEMA_VERSION, open_database, write_edition
 from extract.errors import ExitCode, PlanError
 from extract.load import load_document
 from extract.models import PlanDocument, iter_nodes

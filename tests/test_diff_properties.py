@@ -19,7 +19,7 @@ from extract.diff.match import title_key
 from extract.diff.report import build_report
 from extract.models import iter_nodes
 from extract.pipeline import parse_text
-from extract.profile import load_profile
+from extract.parse.profile import load_profile
 from extract.synthetic import TITLE_ENDINGS, Layout, SynthNode, edit_plan, random_plan, render
 
 PROFILE = load_profile()

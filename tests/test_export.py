@@ -11,9 +11,9 @@ import pytest
 
 from extract.cli import main
 from extract.errors import ExitCode
-from extract.export_csv import to_csv
-from extract.export_jsonl import to_jsonl
-from extract.export_rows import TaskRow, task_rows
+from extract.export.csv import to_csv
+from extract.export.jsonl import to_jsonl
+from extract.export.rows import TaskRow, task_rows
 from extract.load import load_documents
 from extract.models import SCHEMA_VERSION, Node, PlanDocument, iter_nodes
 from extract.pipeline import parse_file

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.database import open_database, write_edition
-from extract.export_csv import to_csv
-from extract.export_jsonl import to_jsonl
-from extract.export_rows import task_rows
+from extract.export.database import open_database, write_edition
+from extract.export.csv import to_csv
+from extract.export.jsonl import to_jsonl
+from extract.export.rows import task_rows
 from extract.pipeline import parse_text
-from extract.profile import load_profile
+from extract.parse.profile import load_profile
 from extract.synthetic import Layout, expected_outline, random_plan, render
 
 PROFILE = load_profile()

@@ -107,7 +107,7 @@ def test_missing_and_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_missing_pdf_extra_names_it(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 now fails
-    monkeypatch.delitem(sys.modules, "extract.pdf.pdfium", raising=False)
+    monkeypatch.delitem(sys.modules, "extract.readers.pdf.pdfium", raising=False)
     assert main(["parse", str(PLAN), "-o", str(tmp_path)]) == ExitCode.USAGE
     assert capsys.readouterr().err == (
         f"{PLAN}: error: PDF input needs the pdf extra: pip install 'plan-extract[pdf]' (pypdfium2 is missing)\n"
@@ -119,7 +119,7 @@ def test_text_input_never_imports_a_pdf_library(tmp_path: Path) -> None:
         "import sys; from extract.cli import main; "
         f"main(['parse', {str(FIXTURE)!r}, '-o', {str(tmp_path)!r}]); "
         "print(sorted(({m.split('.')[0] for m in sys.modules} | set(sys.modules)) "
-        "& {'pdfplumber', 'pdfminer', 'pypdfium2', 'PIL', 'extract.read_pdf', 'extract.pdf'}))"
+        "& {'pdfplumber', 'pdfminer', 'pypdfium2', 'PIL', 'extract.readers.pdf.reader', 'extract.readers.pdf'}))"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pdf.layout import Unit
-from extract.pdf.page import Edge, PageContent, Word, build_words
+from extract.readers.pdf.layout import Unit
+from extract.readers.pdf.page import Edge, PageContent, Word, build_words
 from extract.pipeline import parse_source
-from extract.profile import load_profile
-from extract.read_pdf import PdfSource, _Composer, _page_reader
+from extract.parse.profile import load_profile
+from extract.readers.pdf.reader import PdfSource, _Composer, _page_reader
 
 PROFILE = load_profile()
 SIZE = 10.0  # every glyph 10 pt wide and high; a space 3 pt

@@ -6,8 +6,8 @@ import tomllib
 from datetime import date
 from itertools import combinations
 
-from extract.agencies import load_registry
-from extract.profile import load_profile
+from extract.parse.agencies import load_registry
+from extract.parse.profile import load_profile
 
 from .paths import ROOT
 

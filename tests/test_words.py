@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.agencies import agencies_at_end, load_registry, pieces_from_right, word_view
-from extract.content import _outside, _title_end
-from extract.profile import load_profile
-from extract.tokenize import Spans
+from extract.parse.agencies import agencies_at_end, load_registry, pieces_from_right, word_view
+from extract.parse.content import _outside, _title_end
+from extract.parse.profile import load_profile
+from extract.parse.tokenize import Spans
 
 PROFILE = load_profile()
 SEPARATORS = PROFILE.separators

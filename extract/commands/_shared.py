@@ -15,7 +15,7 @@ from ..errors import ExitCode
 
 if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
     from ..batch import Failure
-    from ..profile import Profile
+    from ..parse.profile import Profile
 
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +46,7 @@ def job_count(text: str) -> int:
 @lru_cache(maxsize=4)
 def cached_profile(path: str | None) -> Profile:
     """One profile load per process, however many inputs a worker reads."""
-    from ..profile import load_profile
+    from ..parse.profile import load_profile
 
     return load_profile(path)
 

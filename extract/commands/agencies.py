@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ._shared import add_batch_arguments, write_stdout
 
 if TYPE_CHECKING:
-    from ..agency_counts import AgencyTable
+    from ..export.agency_counts import AgencyTable
 
 HELP = "count tasks per lead agency, editions side by side"
 
@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..agency_counts import count_agencies
+    from ..export.agency_counts import count_agencies
     from ..inputs import expand_inputs
     from ._shared import Report, cached_profile
     from .export import EXPORT_SUFFIXES, loaded_editions

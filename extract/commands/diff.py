@@ -69,7 +69,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..diff.match import TASK_KINDS
     from ..load import is_json, load_document
     from ..pipeline import load
-    from ..profile import load_profile
+    from ..parse.profile import load_profile
 
     profile = load_profile(args.profile)
     documents = []

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Iterator
 
-    from ..database import Written
+    from ..export.database import Written
     from ..inputs import Input
     from ..models import PlanDocument
     from ._shared import Report
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     cached_profile(args.profile)  # a bad profile is a usage error before any input is read
     database = None
     if form == "sqlite":
-        from ..database import open_database
+        from ..export.database import open_database
 
         database = open_database(args.output)
     inputs = expand_inputs(args.inputs, EXPORT_SUFFIXES)
@@ -149,7 +149,7 @@ def _write_edition(
 ) -> Written:
     import sqlite3
 
-    from ..database import write_edition
+    from ..export.database import write_edition
 
     try:
         return write_edition(database, document)
@@ -162,15 +162,15 @@ def _write_edition(
 
 
 def _write_rows(documents: list[PlanDocument], form: str, args: argparse.Namespace) -> int:
-    from ..export_rows import task_rows
+    from ..export.rows import task_rows
 
     rows = task_rows(documents)
     if form == "csv":
-        from ..export_csv import to_csv
+        from ..export.csv import to_csv
 
         text = to_csv(rows, excel=args.excel)
     else:
-        from ..export_jsonl import to_jsonl
+        from ..export.jsonl import to_jsonl
 
         text = to_jsonl(rows)
     if args.output in (None, "-"):

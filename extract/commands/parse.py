@@ -57,7 +57,7 @@ def _add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _page_spec(spec: str) -> str:
-    from ..read_pdf import parse_page_spec
+    from ..readers.pdf.reader import parse_page_spec
 
     try:
         parse_page_spec(spec)

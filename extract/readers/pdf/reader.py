@@ -11,7 +11,7 @@ text, pages in order. Beside the text go what only the geometry knows:
 * furniture: the repeated header row, page numbers, running headers;
 * diagnostics: pages without a text layer, glyphs without Unicode.
 
-Pages are read one at a time by an engine (``extract/pdf/``: pdfium, fast, the
+Pages are read one at a time by an engine (``extract/readers/pdf/``: pdfium, fast, the
 default; pdfplumber, the reference) and dropped before the next one.
 
 Refused, as ``PlanError`` naming the file: not a PDF (no ``%PDF-`` signature),
@@ -32,19 +32,19 @@ from pathlib import Path
 
 import regex
 
-from .errors import ExitCode, PlanError
-from .furniture import Furniture
-from .normalize import plain_spaces
-from .read import PDF_SIGNATURE as SIGNATURE
-from .read import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
-from .tree import Issue
+from ...errors import ExitCode, PlanError
+from ...parse.furniture import Furniture
+from ...parse.normalize import plain_spaces
+from ..text import PDF_SIGNATURE as SIGNATURE
+from ..text import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
+from ...parse.tree import Issue
 
 END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
 UNMAPPED = "\ufffd"
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
 PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
-ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/pdf/
+ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/readers/pdf/
 
 # 2-4, 7, 10-: items of --pages.
 PAGE_ITEM = regex.compile(r"\s* (?P<first>\d+) \s* (?: (?P<dash>-) \s* (?P<last>\d+)? )? \s*", regex.VERBOSE)
@@ -116,7 +116,7 @@ def read_pdf(
     path: str | os.PathLike[str], profile, *, pages: str | None = None, engine: str | None = None
 ) -> PdfSource:
     """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``."""
-    from .pdf import DEFAULT_ENGINE
+    from . import DEFAULT_ENGINE
 
     shown = os.fspath(path)
     engine = engine or DEFAULT_ENGINE
@@ -128,7 +128,7 @@ def read_pdf(
             raise PlanError(str(exc), path=shown, code=ExitCode.USAGE) from None
     sha256 = _check_file(shown)
     module = _engine(engine, shown)
-    from .pdf.page import BrokenError, EncryptedError
+    from .page import BrokenError, EncryptedError
 
     composer = _Composer(shown)
     reader = _page_reader(profile)
@@ -176,19 +176,19 @@ def _check_file(path: str) -> str:
 
 
 def _engine(name: str, path: str):
-    from .pdf import ENGINES
+    from . import ENGINES
 
     if name not in ENGINES:
         raise PlanError(f"unknown PDF engine {name!r} (choose from {', '.join(ENGINES)})", path=path, code=ExitCode.USAGE)
     try:
-        return import_module(f"{__package__}.pdf.{ENGINE_MODULES[name]}")
+        return import_module(f"{__package__}.{ENGINE_MODULES[name]}")
     except ImportError as exc:
         raise PlanError(f"{PDF_EXTRA} ({exc.name or exc} is missing)", path=path, code=ExitCode.USAGE) from None
 
 
 def _page_reader(profile):
-    from .agencies import agencies_at_end, load_registry, pieces_from_right
-    from .pdf.layout import PageReader
+    from ...parse.agencies import agencies_at_end, load_registry, pieces_from_right
+    from .layout import PageReader
 
     registry = load_registry(profile)
 

@@ -7,7 +7,7 @@
 * ``layout.py`` — a page's words and rules → text lines in reading order, table
   rows composed as ``task cell<TAB>agency cell``.
 
-``extract/read_pdf.py`` runs them page by page and composes the text the core
+``reader.py`` runs them page by page and composes the text the core
 parser reads. Nothing here is imported unless the input is a PDF.
 """
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 import regex
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .profile import Profile
 
 

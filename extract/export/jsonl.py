@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .export_rows import Rows
+from .rows import Rows
 
 
 def to_jsonl(rows: Rows) -> str:

@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .models import Node, PlanDocument
+from ..models import Node, PlanDocument
 
 ROW_SCHEMA_VERSION = "1.0"
 

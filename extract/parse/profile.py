@@ -14,8 +14,8 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from . import PROFILES_DIR
-from .errors import ExitCode, PlanError
+from .. import PROFILES_DIR
+from ..errors import ExitCode, PlanError
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .export_rows import Rows
+from .rows import Rows
 
 BOM = "\ufeff"
 

@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .export_rows import iter_tasks
-from .models import PlanDocument
+from .rows import iter_tasks
+from ..models import PlanDocument
 
 TABLE_SCHEMA_VERSION = "1.0"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from .errors import ExitCode, PlanError
+from ..errors import ExitCode, PlanError
 
 # (BOM, codec) pairs, longest first so UTF-32 is never mistaken for UTF-16.
 BOMS = (

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import ExitCode, PlanError
-from .models import Node, PlanDocument
+from ..errors import ExitCode, PlanError
+from ..models import Node, PlanDocument
 
 # The version of the tables below; bump it when a table or column changes.
 DB_SCHEMA_VERSION = "1"
