@@ -58,13 +58,13 @@ def median_time(fn, repeat: int, clock=time.process_time) -> float:
 
 
 def bench_fixture(repeat: int) -> dict:
-    from extract.pipeline import parse_source
     from extract.parse.profile import load_profile
-    from extract.readers.text import read_source
+    from extract.pipeline import parse_document
+    from extract.readers.text import read_source, text_document
 
     profile = load_profile()
-    source = read_source(FIXTURE)
-    seconds = median_time(lambda: parse_source(source, profile), repeat)
+    document = text_document(read_source(FIXTURE))
+    seconds = median_time(lambda: parse_document(document, profile), repeat)
     return {"name": "parse + validate fixtures/source.txt", "ms": seconds * 1000, "target_ms": 2.0}
 
 

@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
         name
         for name, value in vars(pipeline).items()
         if callable(value) and getattr(value, "__module__", "").startswith("extract.") and not isinstance(value, type)
-        and name not in {"parse_source", "_parse_source", "parse_bytes", "parse_text", "parse_file", "load", "contextmanager"}
+        and name not in {"parse_document", "_parse_document", "read_document", "text_document", "parse_bytes", "parse_text", "parse_file", "load", "contextmanager"}
     ]
     for name in names:
         setattr(pipeline, name, counted(name, totals))

@@ -1,15 +1,15 @@
-"""The pipeline: read → normalize → furniture/tokenize → build tree → cut content
-→ resolve agencies → validate → ``Parsed``.
+"""The pipeline: read (a ``Document``) → compose → normalize → furniture/tokenize → build
+tree → cut content → resolve agencies → validate → ``Parsed``.
 
-``load(path)`` reads either kind of input (a PDF by its ``%PDF-`` signature, else
-text); ``parse_file(path)`` and ``parse_text(text)`` read text. All return a
-``Parsed``: the validated plan as plain data (``data``, ``to_json()``), the
-same as a ``models.PlanDocument`` built on first use (``document``), and the
-source parts, for the lossless check.
+``load(path)`` reads any input the readers know (text, PDF, HWP, HWPX: by signature);
+``parse_file(path)``, ``parse_bytes`` and ``parse_text`` read text; ``parse_document``
+takes a reader's ``Document``. All return a ``Parsed``: the validated plan as plain data
+(``data``, ``to_json()``), the same as a ``models.PlanDocument`` built on first use
+(``document``), and the source parts, for the lossless check.
 
-A PDF is read (``read_pdf``) into the same text form, plus its geometry: the
-page of every offset, the table's agency cells, furniture the layout found, and
-its own diagnostics; the stages below take those into account.
+Compose turns the blocks into the one text the stages read and keeps what only the blocks
+know beside it — the page of every line, each table row's lead-agency cell, furniture the
+reader found, the reader's diagnostics — and the stages below take those into account.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ from .errors import ExitCode, PlanError
 from .parse.furniture import Furniture, find_furniture, merge_furniture
 from .parse.normalize import Text, normalize
 from .parse.profile import Profile, default_profile
-from .readers.text import Source, decode_bytes, is_pdf, read_source
+from .document import Document
+from .parse.compose import compose
+from .readers import read_document
+from .readers.text import decode_bytes, read_source, text_document
 from .parse.tokenize import Spans, find_markers
 from .parse.tree import Draft, Issue, build_tree
 from .validate import SCHEMA_VERSION, validate_plan
@@ -74,23 +77,19 @@ class Parsed:
 
 
 def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
-    """Parse the plan at ``path``, PDF or text; ``pages`` and ``engine`` apply to PDF input."""
-    if is_pdf(path):
-        from .readers.pdf.reader import read_pdf
-
-        profile = profile or default_profile()
-        return parse_source(read_pdf(path, profile, pages=pages, engine=engine), profile)
-    if pages is not None:
-        raise PlanError("--pages applies to PDF input; this is not a PDF", path=path, code=ExitCode.USAGE)
-    return parse_file(path, profile)
+    """Parse the plan at ``path``, whatever its format (text, PDF, HWP, HWPX: known by its
+    signature); ``pages`` and ``engine`` apply to PDF input."""
+    profile = profile or default_profile()
+    return parse_document(read_document(path, profile, pages=pages, engine=engine), profile)
 
 
 def parse_file(path: str, profile: Profile | None = None) -> Parsed:
-    return parse_source(read_source(path), profile)
+    """Parse the text file at ``path``."""
+    return parse_document(text_document(read_source(path)), profile)
 
 
 def parse_bytes(data: bytes, path: str = "<input>", profile: Profile | None = None) -> Parsed:
-    return parse_source(decode_bytes(data, path=path), profile)
+    return parse_document(text_document(decode_bytes(data, path=path)), profile)
 
 
 def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = None) -> Parsed:
@@ -114,32 +113,32 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_source(source: Source, profile: Profile | None = None) -> Parsed:
+def parse_document(document: Document, profile: Profile | None = None) -> Parsed:
+    """Parse a reader's ``Document`` into the validated plan."""
     with _gc_paused():
-        return _parse_source(source, profile)
+        return _parse_document(document, profile)
 
 
-def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
+def _parse_document(document: Document, profile: Profile | None = None) -> Parsed:
     profile = profile or default_profile()
-    geometry = source.geometry  # None for text input
-    text = normalize(source.text)
+    composed = compose(document, _agency_header_test(profile))
+    text = normalize(composed.text)
     value = text.value
+    if not document.verbatim and text.origin is not None:  # compose normalizes a reader's text: offsets must not move
+        raise RuntimeError(f"internal error: the text composed from the {document.format} input is not normalized")
     furniture = find_furniture(value, profile)
-    cells = None
-    if geometry is not None:
-        if text.origin is not None:  # read_pdf composes normalized text: offsets must not move
-            raise RuntimeError("internal error: the text composed from the PDF is not normalized")
-        furniture = merge_furniture(furniture, list(geometry.furniture))
-        cells = {end: start for start, end in geometry.agency_cells}
+    if composed.furniture:
+        furniture = merge_furniture(furniture, composed.furniture)
+    cells = {end: start for start, end in composed.agency_cells} or None
     blocked = Spans([(f.start, f.end) for f in furniture])
     tokens = find_markers(value, profile, blocked)
     roots, drafts, issues = build_tree(tokens)
     if not drafts:
         raise PlanError(
             f"no plan markers found (none of profile {profile.name}'s heading markers, e.g. 분야 1 |, 1., ①)",
-            source.text,
+            composed.text,
             0,
-            path=source.path,
+            path=document.path,
         )
 
     noise: list[tuple[str, int, int]] = [(f.kind, f.start, f.end) for f in furniture]
@@ -166,16 +165,15 @@ def _parse_source(source: Source, profile: Profile | None = None) -> Parsed:
         issues.extend(agency_issues(draft, cut))
         cuts[id(draft)] = cut
 
-    if geometry is not None:
-        issues.extend(geometry.issues)
-    pages = geometry.page_at if geometry is not None else None
+    issues.extend(composed.issues)
+    pages = composed.page_at if composed.has_pages else None
     citation = next((f for f in furniture if f.kind == "citation"), None)
     payload = {
         "schema_version": SCHEMA_VERSION,
         "title": preamble.title,
         "year": preamble.year,
         "profile": profile.name,
-        "source": _source_info(source, citation),
+        "source": _source_info(document, citation),
         "children": [_node(d, cuts, text, pages) for d in roots],
         "noise": [
             {"kind": kind, "text": fold(value[start:end]), "span": _span(text, start, end, pages)}
@@ -234,11 +232,18 @@ def _span(text: Text, start: int, end: int, pages: PageOf = None) -> dict:
 
 def _diagnostic(text: Text, issue: Issue, pages: PageOf = None) -> dict:
     pos = text.position(issue.offset)
-    message = issue.message if pages is None else f"{issue.message} (page {pages(issue.offset)})"
+    page = issue.page if issue.page is not None else pages(issue.offset) if pages is not None else None
+    message = issue.message if page is None else f"{issue.message} (page {page})"
     return {"severity": issue.severity, "code": issue.code, "message": message, "line": pos.line, "column": pos.column}
 
 
-def _source_info(source: Source, citation: Furniture | None) -> dict:
+def _agency_header_test(profile: Profile) -> Callable[[str], bool]:
+    """Whether a table column's header names the lead agencies (주관기관, 소관부처 …)."""
+    pattern = profile.pdf_agency_header
+    return (lambda header: pattern.search(header) is not None) if pattern is not None else (lambda header: False)
+
+
+def _source_info(source: Document, citation: Furniture | None) -> dict:
     document = pages = None
     if citation is not None:
         document = collapse_letter_spacing(fold(citation.fields.get("document", ""))) or None

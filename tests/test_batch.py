@@ -181,9 +181,11 @@ def test_a_bug_on_one_input_is_reported_against_it_and_the_batch_goes_on(
     )
     from extract import pipeline
 
-    real = pipeline.parse_file
+    real = pipeline.parse_document
     monkeypatch.setattr(
-        pipeline, "parse_file", lambda path, profile=None: explode(path) if "boom" in path else real(path, profile)
+        pipeline,
+        "parse_document",
+        lambda document, profile=None: explode(document.path) if "boom" in document.path else real(document, profile),
     )
     boom = tmp_path / "boom.txt"
     boom.write_text("① 과제 행안부\n", encoding="utf-8")

@@ -16,6 +16,7 @@ import pytest
 from extract.models import iter_nodes
 from extract.pipeline import load, parse_file
 from extract.parse.profile import load_profile
+from extract.parse.compose import compose
 from extract.readers.pdf.reader import read_pdf
 
 from .factories import node_shape, plan_shape
@@ -117,7 +118,8 @@ def test_page_furniture_is_noise_with_its_page(name: str, engine: str) -> None:
 @pytest.mark.parametrize("name", PDF_FIXTURES)
 def test_spans_point_into_the_composed_text(name: str) -> None:
     """A PDF node's span indexes the text plan-extract composes from the PDF (one line a row)."""
-    text = read_pdf(PDF_FIXTURES[name], load_profile()).text
+    profile = load_profile()
+    text = compose(read_pdf(PDF_FIXTURES[name], profile), lambda header: False).text
     for node in iter_nodes(parsed(name, "pdfium").document.children):
         written = " ".join(text[node.span.start : node.span.end].split())
         last = node.agencies[-1].text if node.agencies else (f"({node.label})" if node.label else node.title)

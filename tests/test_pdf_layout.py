@@ -11,9 +11,9 @@ import pytest
 
 from extract.readers.pdf.layout import Unit
 from extract.readers.pdf.page import Edge, PageContent, Word, build_words
-from extract.pipeline import parse_source
+from extract.pipeline import parse_document
 from extract.parse.profile import load_profile
-from extract.readers.pdf.reader import PdfSource, _Composer, _page_reader
+from extract.readers.pdf.reader import _Composer, _page_reader
 
 PROFILE = load_profile()
 SIZE = 10.0  # every glyph 10 pt wide and high; a space 3 pt
@@ -187,8 +187,7 @@ def pdf_parse(rows: list[tuple[str, str]]):
     composer = _Composer("plan.pdf")
     units = [Unit("row", task, cell, 1, 100 + 20 * i, 110 + 20 * i) for i, (task, cell) in enumerate(rows)]
     composer.add(page(line("가", 0, 0)), units)
-    source = PdfSource("plan.pdf", "0" * 64, composer.text(), composer.geometry(), "pdfium")
-    return parse_source(source, PROFILE).document
+    return parse_document(composer.document("0" * 64, "pdfium"), PROFILE).document
 
 
 @pytest.mark.parametrize(

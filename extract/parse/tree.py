@@ -30,6 +30,7 @@ class Issue:
     code: str
     message: str
     offset: int
+    page: int | None = None  # where a reader knows the page better than the offset does (a page without text)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Stage 1, read: a path → ``Source`` (raw bytes, decoded text, encoding, sha256).
+"""Reader for plain text: a path → ``Source`` (raw bytes, decoded text, encoding, sha256)
+→ ``Document`` (``text_document``: one paragraph a line).
 
 Takes any text encoding a Korean plan is likely to come in: UTF-8 with or
 without BOM, UTF-16 (BOM, or BOM-less when NUL bytes show it), CP949 / EUC-KR.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from ..document import PARAGRAPH, Block, Document, Locator
 from ..errors import ExitCode, PlanError
 
 # (BOM, codec) pairs, longest first so UTF-32 is never mistaken for UTF-16.
@@ -46,7 +48,6 @@ class Source:
     encoding: str
 
     format: ClassVar[str] = "text"
-    geometry: ClassVar[None] = None  # a PDF's layout (read_pdf.PdfSource); text has none
 
     @property
     def sha256(self) -> str:
@@ -160,3 +161,17 @@ def _refuse_binary(text: str, path: str) -> None:
             found.start(),
             path=path,
         )
+
+
+def text_document(source: Source) -> Document:
+    """The trivial reader: every line of the decoded text is a paragraph, as it stands.
+
+    The blocks compose back to ``source.text`` exactly (lines joined by LF, a CR kept in its
+    line), so offsets the parser reports are offsets into the decoded file.
+    """
+    blocks = []
+    offset = 0
+    for line in source.text.split("\n"):
+        blocks.append(Block(PARAGRAPH, line, where=Locator(offset)))
+        offset += len(line) + 1
+    return Document(source.path, "text", source.sha256, tuple(blocks), encoding=source.encoding, verbatim=True)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -57,6 +57,8 @@ class Unit:
     top: float
     bottom: float
     margin: str | None = None  # "top" / "bottom": first or last line of the page, in the margin band
+    x0: float | None = None  # left edge of a line of plain text (its indentation)
+    height: float | None = None  # its height: the largest glyph box, a stand-in for the font size
 
 
 @dataclass
@@ -401,7 +403,10 @@ def _cell_text(words: list[Word]) -> str:
 
 
 def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
-    return Unit(kind, " ".join(w.text for w in line), "", page, line[0].top, max(w.bottom for w in line))
+    top = line[0].top
+    bottom = max(w.bottom for w in line)
+    x0 = min(w.x0 for w in line)
+    return Unit(kind, " ".join(w.text for w in line), "", page, top, bottom, x0=round(x0, 1), height=round(bottom - top, 1))
 
 
 def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
@@ -417,4 +422,4 @@ def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
 
 
 def _with_margin(unit: Unit, where: str) -> Unit:
-    return Unit(unit.kind, unit.left, unit.right, unit.page, unit.top, unit.bottom, where)
+    return replace(unit, margin=where)

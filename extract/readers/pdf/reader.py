@@ -1,13 +1,12 @@
-"""Stage 1 for PDF input, read: a PDF → ``PdfSource`` (composed text + its geometry).
+"""Reader for PDF: a PDF → ``Document`` (its lines as blocks, with their page and geometry).
 
-The PDF is turned into the same text form the text parser reads, so the tree is
-built by the very same stages: one line per table row, ``task cell<TAB>agency
-cell`` (wrapped lines of a cell joined by a space), one line per line of plain
-text, pages in order. Beside the text go what only the geometry knows:
+Every line of a page becomes a block, pages in order: a table row with its task cell and its
+lead-agency cell (wrapped lines of a cell joined by a space), a line of plain text as a
+paragraph with its left edge and height. What only the geometry knows travels on the blocks:
 
 * the page of every line (each node's ``span.page``);
-* where each row's agency cell lies, so the agency list is the agency column's
-  words even where the registry would read the row otherwise;
+* which cell of a row is the agency column, so the agency list is that column's words even
+  where the registry would read the row otherwise;
 * furniture: the repeated header row, page numbers, running headers;
 * diagnostics: pages without a text layer, glyphs without Unicode.
 
@@ -24,8 +23,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -33,11 +31,10 @@ from pathlib import Path
 import regex
 
 from ...errors import ExitCode, PlanError
-from ...parse.furniture import Furniture
+from ...document import PAGE_BREAK, PARAGRAPH, ROW, Block, Cell, Document, Locator, ReaderIssue
 from ...parse.normalize import plain_spaces
 from ..text import PDF_SIGNATURE as SIGNATURE
 from ..text import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
-from ...parse.tree import Issue
 
 END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
@@ -54,31 +51,6 @@ PAGE_NUMBER = regex.compile(r"[-–—(\[<]? \s* (?:p\.?\s*)? \d{1,4} \s* (?: / 
 
 # 추천<?>심사: a glyph without Unicode between two Hangul syllables is a lost middle dot.
 LOST_DOT = regex.compile(r"(?<=\p{Hangul})\ufffd(?=\p{Hangul})")
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """What the PDF's layout says about the composed text (offsets into ``PdfSource.text``)."""
-
-    page_starts: tuple[int, ...]  # offset where each page's text starts
-    page_numbers: tuple[int, ...]  # the PDF page (1-based) starting there
-    furniture: tuple[Furniture, ...]
-    agency_cells: tuple[tuple[int, int], ...]  # each table row's agency cell
-    issues: tuple[Issue, ...]
-
-    def page_at(self, offset: int) -> int:
-        return self.page_numbers[max(bisect_right(self.page_starts, offset) - 1, 0)]
-
-
-@dataclass(frozen=True)
-class PdfSource:
-    path: str
-    sha256: str
-    text: str
-    geometry: Geometry
-    engine: str
-    format: str = "pdf"
-    encoding: None = None
 
 
 def parse_page_spec(spec: str) -> tuple[tuple[int, int | None], ...]:
@@ -114,7 +86,7 @@ def select_pages(ranges: tuple[tuple[int, int | None], ...] | None, count: int, 
 
 def read_pdf(
     path: str | os.PathLike[str], profile, *, pages: str | None = None, engine: str | None = None
-) -> PdfSource:
+) -> Document:
     """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``."""
     from . import DEFAULT_ENGINE
 
@@ -145,7 +117,7 @@ def read_pdf(
         raise PlanError("the PDF is encrypted: it needs a password to open", path=shown) from None
     except BrokenError:
         raise PlanError("not a readable PDF: its structure is damaged (corrupt or cut short)", path=shown) from None
-    return PdfSource(path=shown, sha256=sha256, text=composer.text(), geometry=composer.geometry(), engine=engine)
+    return composer.document(sha256, engine)
 
 
 def _check_file(path: str) -> str:
@@ -216,110 +188,92 @@ def _refuse_unmapped(content, path: str) -> None:
 
 
 class _Composer:
-    """Builds the composed text page by page, with the geometry beside it."""
+    """Builds the document's blocks page by page: a table row with its task and agency
+    cells, a line of plain text as a paragraph; then marks the margin furniture."""
 
     def __init__(self, path: str) -> None:
         self.path = path
-        self.parts: list[str] = []
-        self.length = 0
-        self.page_starts: list[int] = []
-        self.page_numbers: list[int] = []
-        self.cells: list[tuple[int, int]] = []
-        self.furniture: list[Furniture] = []
-        self.margins: list[tuple[str, str, int, int, int]] = []  # where, folded text, start, end, page
-        self.issues: list[Issue] = []
+        self.blocks: list[Block] = []
+        self.margins: list[tuple[str, str, int]] = []  # where, folded text, block index
+        self.issues: list[ReaderIssue] = []
         self.glyphs = 0
-        self.scanned: list[int] = []
-        self.lost_dots: list[int] = []  # offsets
-        self.unmapped: list[int] = []
-
-    def _append(self, piece: str) -> None:
-        self.parts.append(piece)
-        self.length += len(piece)
+        self.scanned = 0
+        self.lost_dots: list[tuple[int, int]] = []  # (block, offset)
+        self.unmapped: list[tuple[int, int]] = []
 
     def add(self, content, units) -> None:
-        self.page_starts.append(self.length)
-        self.page_numbers.append(content.number)
+        self.blocks.append(Block(PAGE_BREAK, page=content.number))
         self.glyphs += content.chars
         if not content.chars and content.images:
-            self.scanned.append(self.length)
+            self.scanned += 1
             self.issues.append(
-                Issue("warning", "no-text-layer", "a page of images without text (a scan?): OCR is needed to read it", self.length)
+                ReaderIssue(
+                    "warning",
+                    "no-text-layer",
+                    "a page of images without text (a scan?): OCR is needed to read it",
+                    Locator(page=content.number),
+                    block=len(self.blocks),
+                )
             )
         for unit in units:
-            start = self.length
-            left = self._clean(unit.left, start)
-            self._append(left)
+            index = len(self.blocks)
+            left = self._clean(unit.left, index, 0)
+            where = Locator(page=content.number)
+            common = dict(page=content.number, where=where, indent=unit.x0, size=unit.height)
             if unit.right:
-                self._append("\t")
-                right = self._clean(unit.right, self.length)
-                cell_start = self.length
-                self._append(right)
-                self.cells.append((cell_start, self.length))
-            end = self.length
-            self._append("\n")
-            if unit.kind == "header":
-                self.furniture.append(Furniture("table-header", start, end))
-            elif unit.margin:
-                self.margins.append((unit.margin, _fold_digits(left), start, end, content.number))
+                right = self._clean(unit.right, index, len(left) + 1)
+                cells = (
+                    Cell(0, 0, blocks=(Block(PARAGRAPH, left, **common),)),
+                    Cell(0, 1, blocks=(Block(PARAGRAPH, right, **common),), role="agencies"),
+                )
+                block = Block(ROW, cells=cells, furniture="table-header" if unit.kind == "header" else None, **common)
+            else:
+                block = Block(PARAGRAPH, left, furniture="table-header" if unit.kind == "header" else None, **common)
+            self.blocks.append(block)
+            if unit.kind != "header" and unit.margin:
+                self.margins.append((unit.margin, _fold_digits(left), index))
 
-    def _clean(self, text: str, offset: int) -> str:
+    def _clean(self, text: str, block: int, offset: int) -> str:
         """NFC, plain spaces (so the text parser's normalization moves nothing), lost middle dots."""
         text = unicodedata.normalize("NFC", plain_spaces(text))
         if UNMAPPED in text:
-            for m in LOST_DOT.finditer(text):
-                self.lost_dots.append(offset + m.start())
+            self.lost_dots.extend((block, offset + m.start()) for m in LOST_DOT.finditer(text))
             text = LOST_DOT.sub("·", text)
-            self.unmapped.extend(offset + i for i, ch in enumerate(text) if ch == UNMAPPED)
+            self.unmapped.extend((block, offset + i) for i, ch in enumerate(text) if ch == UNMAPPED)
         return text
 
-    def text(self) -> str:
+    def document(self, sha256: str, engine: str) -> Document:
         if not self.glyphs:
             if self.scanned:
                 raise PlanError("no text layer: the pages are images (a scan?); OCR is needed", path=self.path)
             raise PlanError("no text in the PDF's pages", path=self.path)
-        return "".join(self.parts)
-
-    def geometry(self) -> Geometry:
+        blocks = self.blocks
+        for kind, index in self._margin_furniture():
+            blocks[index] = replace(blocks[index], furniture=kind)
         issues = list(self.issues)
-        if self.lost_dots:
-            issues.append(
-                Issue(
-                    "warning",
-                    "unmapped-glyph",
-                    f"{len(self.lost_dots)} glyph(s) without Unicode between Hangul syllables read as a middle dot ·",
-                    self.lost_dots[0],
+        for found, message in (
+            (self.lost_dots, "glyph(s) without Unicode between Hangul syllables read as a middle dot ·"),
+            (self.unmapped, "glyph(s) without Unicode kept as U+FFFD: their font has no Unicode map"),
+        ):
+            if found:
+                block, offset = found[0]
+                issues.append(
+                    ReaderIssue("warning", "unmapped-glyph", f"{len(found)} {message}", blocks[block].where, block, offset)
                 )
-            )
-        if self.unmapped:
-            issues.append(
-                Issue(
-                    "warning",
-                    "unmapped-glyph",
-                    f"{len(self.unmapped)} glyph(s) without Unicode kept as U+FFFD: their font has no Unicode map",
-                    self.unmapped[0],
-                )
-            )
-        return Geometry(
-            page_starts=tuple(self.page_starts),
-            page_numbers=tuple(self.page_numbers),
-            furniture=tuple(sorted(self.furniture + self._margin_furniture(), key=lambda f: f.start)),
-            agency_cells=tuple(self.cells),
-            issues=tuple(issues),
-        )
+        return Document(self.path, "pdf", sha256, tuple(blocks), issues=tuple(issues), metadata={"engine": engine})
 
-    def _margin_furniture(self) -> list[Furniture]:
+    def _margin_furniture(self) -> list[tuple[str, int]]:
         """First and last lines of printed pages that are page numbers, or that repeat (digits
         aside) at the same end of two printed pages or more: running headers and footers."""
         seen: dict[tuple[str, str], int] = {}
-        for where, folded, *_ in self.margins:
+        for where, folded, _ in self.margins:
             seen[(where, folded)] = seen.get((where, folded), 0) + 1
         found = []
-        for where, folded, start, end, _ in self.margins:
+        for where, folded, index in self.margins:
             if PAGE_NUMBER.fullmatch(folded.replace("#", "0")):
-                found.append(Furniture("page-number", start, end))
+                found.append(("page-number", index))
             elif seen[(where, folded)] >= 2:
-                found.append(Furniture("running-header" if where == "top" else "running-footer", start, end))
+                found.append(("running-header" if where == "top" else "running-footer", index))
         return found
 
 

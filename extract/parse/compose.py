@@ -1,0 +1,155 @@
+"""Stage 0, compose: a ``Document`` (blocks) → ``Composed``, the text the later stages read.
+
+Every block becomes one line: a paragraph as a reader of the page sees it (the word
+processor's numbering label, then the text), a table row as its cells joined by tabs.
+A table that only frames text (one cell a row: a box, a title banner) or a row whose cells
+hold whole passages (a side label beside a column of paragraphs) is read as the paragraphs
+inside it, one line each, in reading order. Plain text composes to itself, byte for byte,
+so every offset the parser reports is an offset into the decoded file.
+
+Beside the text go what only the blocks know, located by offset:
+
+* ``furniture`` — lines the reader knows are page furniture (running headers, page numbers);
+* ``agency_cells`` — each row's lead-agency cell (its column's header reads 주관기관, 소관부처 …,
+  or the PDF layout found the agency column);
+* ``issues`` — the reader's diagnostics, placed at the block they concern;
+* ``block_at(offset)`` — the block a line came from (page, indent, level, where).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document
+from .furniture import Furniture
+from .normalize import LINE_LIKE, plain_spaces
+from .tree import Issue
+
+# A cell with more paragraphs than this holds a passage, not a value: its row is read as text.
+PASSAGE_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    line_starts: list[int]  # offset of each composed line
+    line_blocks: list[Block]  # the block each line came from (a cell's paragraph for a box)
+    furniture: list[Furniture]
+    agency_cells: list[tuple[int, int]]  # (start, end) of each row's lead-agency cell
+    issues: list[Issue]
+    has_pages: bool
+
+    def block_at(self, offset: int) -> Block:
+        return self.line_blocks[max(bisect_right(self.line_starts, offset) - 1, 0)]
+
+    def page_at(self, offset: int) -> int | None:
+        return self.block_at(offset).page
+
+
+def compose(document: Document, is_agency_header: Callable[[str], bool]) -> Composed:
+    """Compose ``document``; ``is_agency_header`` tells a lead-agency column's header text."""
+    builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean)
+    block_offsets: list[int] = []
+    for block in document.blocks:
+        block_offsets.append(builder.length)
+        builder.add(block, block.page)
+    if builder.parts:
+        builder.parts.pop()  # lines are joined, not terminated: plain text composes to itself
+    text = "".join(builder.parts)
+    issues = []
+    for issue in document.issues:
+        if issue.block is None:
+            offset = builder.offset_of(issue.where)
+        elif issue.block < len(block_offsets):
+            offset = block_offsets[issue.block] + issue.offset
+        else:  # after the last block (a last page without text)
+            offset = len(text)
+        issues.append(Issue(issue.severity, issue.code, issue.message, offset, issue.where.page))
+    has_pages = any(block.page is not None for block in builder.blocks)
+    return Composed(text, builder.starts, builder.blocks, builder.furniture, builder.cells, issues, has_pages)
+
+
+class _Builder:
+    def __init__(self, is_agency_header: Callable[[str], bool], clean: Callable[[str], str]) -> None:
+        self.is_agency_header = is_agency_header
+        self.clean = clean
+        self.parts: list[str] = []
+        self.length = 0
+        self.starts: list[int] = []
+        self.blocks: list[Block] = []
+        self.furniture: list[Furniture] = []
+        self.cells: list[tuple[int, int]] = []
+        self.located: dict[tuple[int | None, int | None], int] = {}
+
+    def offset_of(self, where) -> int:
+        return self.located.get((where.section, where.paragraph), 0)
+
+    def _line(self, block: Block, pieces: list[tuple[str, bool]]) -> None:
+        """One line from ``pieces`` (text, is the agency cell), tab-joined."""
+        start = self.length
+        self.starts.append(start)
+        self.blocks.append(block)
+        if block.where.paragraph is not None:
+            self.located.setdefault((block.where.section, block.where.paragraph), start)
+        for i, (piece, is_agencies) in enumerate(pieces):
+            piece = self.clean(piece)
+            if i:
+                self.parts.append("\t")
+                self.length += 1
+            if is_agencies and piece.strip():
+                self.cells.append((self.length, self.length + len(piece)))
+            self.parts.append(piece)
+            self.length += len(piece)
+        if block.furniture:
+            self.furniture.append(Furniture(block.furniture, start, self.length))
+        self.parts.append("\n")
+        self.length += 1
+
+    def add(self, block: Block, page: int | None) -> None:
+        if block.page is None and page is not None:
+            block = _with_page(block, page)
+        if block.kind == PARAGRAPH:
+            self._line(block, [(block.plain_text, False)])
+        elif block.kind == ROW:
+            if _is_passage_row(block):
+                for cell in block.cells:
+                    for inner in cell.blocks:
+                        self.add(inner, block.page)
+            else:
+                self._line(block, [(_cell_line(cell), self._is_agency_cell(cell)) for cell in block.cells])
+        elif block.kind in (PAGE_BREAK, SECTION_BREAK):
+            return  # pages and sections travel on the blocks; a break adds no text
+
+    def _is_agency_cell(self, cell) -> bool:
+        return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))
+
+
+def _cell_line(cell) -> str:
+    """A cell's paragraphs on one line (a wrapped cell reads as one value)."""
+    return cell.text.replace("\n", " ")
+
+
+def _is_passage_row(block: Block) -> bool:
+    """A row read as the paragraphs inside it: a one-cell frame, or a cell holding a passage."""
+    if len(block.cells) == 1:
+        return True
+    return any(
+        sum(1 for inner in cell.blocks if inner.kind == PARAGRAPH and inner.text.strip()) > PASSAGE_PARAGRAPHS
+        or any(inner.kind == ROW for inner in cell.blocks)
+        for cell in block.cells
+    )
+
+
+def _clean(text: str) -> str:
+    """A reader's text as the parser reads it: NFC, every space and line separator one space
+    (one for one, so the parser's own normalization moves no offset)."""
+    return unicodedata.normalize("NFC", plain_spaces(LINE_LIKE.sub(" ", text.replace("\r", " ").replace("\n", " "))))
+
+
+def _with_page(block: Block, page: int) -> Block:
+    from dataclasses import replace
+
+    return replace(block, page=page)
