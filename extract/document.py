@@ -111,6 +111,9 @@ class Document:
     # True: the blocks hold the file's decoded text untouched (plain text), to be normalized
     # with a map back to it; False: the reader's text, which composing normalizes (NFC, spaces).
     verbatim: bool = False
+    # True: a block is a printed line, and a paragraph may wrap onto the next block (PDF);
+    # False: a block is a whole paragraph (HWP, HWPX) or a line of text.
+    wrapped: bool = False
 
     def iter_blocks(self):
         """Every block in reading order, descending into table cells (depth first)."""

@@ -59,7 +59,7 @@ class PageRange(Model):
 class SourceInfo(Model):
     path: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    format: Literal["text", "pdf"]
+    format: Literal["text", "pdf", "hwp", "hwpx"]
     encoding: str | None = Field(description="the text encoding detected (text input)")
     document: str | None = Field(description="the document the list was cut from, from its citation")
     pages: PageRange | None = Field(description="the page range the citation gives")

@@ -26,6 +26,7 @@ from pydantic_core import to_json
 from .parse.agencies import load_registry
 from .parse.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
+from .parse.layout import read_layout
 from .parse.furniture import Furniture, find_furniture, merge_furniture
 from .parse.normalize import Text, normalize
 from .parse.profile import Profile, default_profile
@@ -132,6 +133,13 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     cells = {end: start for start, end in composed.agency_cells} or None
     blocked = Spans([(f.start, f.end) for f in furniture])
     tokens = find_markers(value, profile, blocked)
+    if document.verbatim:  # run-on text: a marker may open a heading mid-line, but not a lines-only one
+        tokens = [token for token in tokens if not token.family.lines_only]
+    else:  # the reader's own lines: headings open lines; the rest is title, body or contents
+        tokens, found = read_layout(value, tokens, composed, document, profile, blocked)
+        if found:
+            furniture = merge_furniture(furniture, found)
+            blocked = Spans([(f.start, f.end) for f in furniture])
     roots, drafts, issues = build_tree(tokens)
     if not drafts:
         raise PlanError(

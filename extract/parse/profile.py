@@ -59,6 +59,7 @@ class Family(NamedTuple):
     parent_family: str | None
     label: str | None
     agencies: AgencyPolicy
+    lines_only: bool = False  # a heading only at the start of a reader's line (PDF, HWP, HWPX), never in run-on text
 
     def ordinal(self, written: str | None) -> int | None:
         """The number ``written`` stands for; None for bullets."""
@@ -89,6 +90,14 @@ class FurnitureRule(NamedTuple):
     at_end: bool
 
 
+class Layout(NamedTuple):
+    """``[layout]``: what a document's lines look like beyond its heading markers."""
+
+    body_bullet: regex.Pattern[str]  # a line opening with one is body text under a heading
+    toc_title: regex.Pattern[str]  # 목 차, 순 서: a table of contents follows
+    toc_entry: regex.Pattern[str]  # a line ending in dot leaders and a page number
+
+
 class Profile(NamedTuple):
     name: str
     families: tuple[Family, ...]
@@ -103,6 +112,7 @@ class Profile(NamedTuple):
     unknown_agency: regex.Pattern[str]
     source: str
     pdf_agency_header: regex.Pattern[str] | None = None  # the agency column's header in a PDF table
+    layout: Layout | None = None  # how a document's own lines are read (extract/parse/layout.py)
 
     def family(self, name: str) -> Family:
         for fam in self.families:
@@ -181,6 +191,17 @@ def _compile(data: dict, shown: str) -> Profile:
         unknown_agency=regex.compile(agencies["unknown"], regex.VERBOSE),
         source=shown,
         pdf_agency_header=_optional_pattern(data.get("pdf", {}).get("agency_header")),
+        layout=_layout(data.get("layout")),
+    )
+
+
+def _layout(entry: dict | None) -> Layout | None:
+    if not entry:
+        return None
+    return Layout(
+        body_bullet=regex.compile(entry["body_bullet"], regex.VERBOSE),
+        toc_title=regex.compile(entry["toc_title"], regex.VERBOSE),
+        toc_entry=regex.compile(entry["toc_entry"], regex.VERBOSE),
     )
 
 
@@ -211,6 +232,7 @@ def _family(entry: dict) -> Family:
         parent_family=entry.get("parent_family"),
         label=entry.get("label"),
         agencies=policy,
+        lines_only=bool(entry.get("lines_only", False)),
     )
 
 

@@ -260,7 +260,9 @@ class _Composer:
                 issues.append(
                     ReaderIssue("warning", "unmapped-glyph", f"{len(found)} {message}", blocks[block].where, block, offset)
                 )
-        return Document(self.path, "pdf", sha256, tuple(blocks), issues=tuple(issues), metadata={"engine": engine})
+        return Document(
+            self.path, "pdf", sha256, tuple(blocks), issues=tuple(issues), metadata={"engine": engine}, wrapped=True
+        )
 
     def _margin_furniture(self) -> list[tuple[str, int]]:
         """First and last lines of printed pages that are page numbers, or that repeat (digits

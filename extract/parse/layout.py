@@ -1,0 +1,95 @@
+"""Stage 3b, layout (a reader's own lines only): which lines open headings, which continue a
+heading's title, which are body text or a table of contents.
+
+Takes the normalized text, the marker tokens, the composed blocks and the profile's
+``[layout]``; returns the tokens that open headings and the furniture it found beside the
+reader's (``table-of-contents``, ``body``). Run for documents whose lines are the reader's
+(PDF, HWP, HWPX), where a heading starts its line; run-on text (a scraped list) keeps every
+marker the tokenizer found.
+
+A line is, in this order of tests:
+
+* a table-of-contents title (``목 차``), or an entry after one (it ends in a page number),
+  or any line ending in dot leaders and a page number → ``table-of-contents``;
+* opened by a body bullet (ㅇ, -, *, ※, ▸ …) → ``body`` (the text under a heading);
+* opened by a heading marker → a heading;
+* right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
+  past the heading's marker, on the same page → the heading's title continues;
+* anything else → ``body``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..document import Document
+from .compose import Composed
+from .furniture import Furniture
+from .profile import Profile
+from .tokenize import MarkerToken, Spans
+
+INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
+SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
+
+
+def read_layout(
+    value: str, tokens: list[MarkerToken], composed: Composed, document: Document, profile: Profile, furniture: Spans
+) -> tuple[list[MarkerToken], list[Furniture]]:
+    layout = profile.layout
+    if layout is None:
+        return [t for t in tokens if t.line_start], []
+    starts = composed.line_starts
+    opening: dict[int, MarkerToken] = {}
+    for token in tokens:
+        if token.line_start:
+            opening.setdefault(bisect_right(starts, token.start) - 1, token)
+    kept: list[MarkerToken] = []
+    found: list[Furniture] = []
+    in_toc = False
+    heading = None  # the block of the heading whose title may continue
+    opened = False  # lines before the first heading are the preamble (title, cover): read elsewhere
+    for i, start in enumerate(starts):
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+        line = value[start:end]
+        stripped = line.strip()
+        if not stripped:
+            heading = None
+            continue
+        first = start + len(line) - len(line.lstrip())
+        last = start + len(line.rstrip())
+        if furniture.overlaps(first, last):
+            continue
+        if layout.toc_title.fullmatch(stripped):
+            in_toc = True
+            found.append(Furniture("table-of-contents", first, last))
+            continue
+        if (in_toc and stripped[-1].isdigit()) or layout.toc_entry.search(stripped):
+            found.append(Furniture("table-of-contents", first, last))
+            continue
+        in_toc = False
+        token = opening.get(i)
+        if not opened:
+            if token is None or token.start != first or layout.body_bullet.match(stripped):
+                continue
+            opened = True
+        if layout.body_bullet.match(stripped):
+            heading = None
+        elif token is not None and token.start == first:
+            kept.append(token)
+            heading = composed.block_at(start)
+            continue
+        elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading):
+            continue
+        else:
+            heading = None
+        found.append(Furniture("body", first, last))
+    return kept, found
+
+
+def _continues(block, heading) -> bool:
+    """A wrapped heading's next line: same page, indented past the marker, same type size."""
+    if block.page != heading.page or block.indent is None or heading.indent is None:
+        return False
+    if block.indent <= heading.indent + INDENT_SLACK:
+        return False
+    return block.size is None or heading.size is None or abs(block.size - heading.size) <= SIZE_SLACK
