@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic_core import to_json
 
-from .parse.agencies import load_registry
+from .parse.agencies import agencies_at_end, agencies_in_parenthesis, load_registry
 from .parse.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
 from .parse.layout import read_layout
@@ -127,6 +127,8 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     value = text.value
     if not document.verbatim and text.origin is not None:  # compose normalizes a reader's text: offsets must not move
         raise RuntimeError(f"internal error: the text composed from the {document.format} input is not normalized")
+    if not document.verbatim:
+        _refuse_unusable_text(value, document, profile)
     furniture = find_furniture(value, profile)
     if composed.furniture:
         furniture = merge_furniture(furniture, composed.furniture)
@@ -136,7 +138,7 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     if document.verbatim:  # run-on text: a marker may open a heading mid-line, but not a lines-only one
         tokens = [token for token in tokens if not token.family.lines_only]
     else:  # the reader's own lines: headings open lines; the rest is title, body or contents
-        tokens, found = read_layout(value, tokens, composed, document, profile, blocked)
+        tokens, found = read_layout(value, tokens, composed, document, profile, blocked, _agency_test(profile))
         if found:
             furniture = merge_furniture(furniture, found)
             blocked = Spans([(f.start, f.end) for f in furniture])
@@ -243,6 +245,35 @@ def _diagnostic(text: Text, issue: Issue, pages: PageOf = None) -> dict:
     page = issue.page if issue.page is not None else pages(issue.offset) if pages is not None else None
     message = issue.message if page is None else f"{issue.message} (page {page})"
     return {"severity": issue.severity, "code": issue.code, "message": message, "line": pos.line, "column": pos.column}
+
+
+def _refuse_unusable_text(value: str, document: Document, profile: Profile) -> None:
+    """A reader's text that is almost none of the plan's script (a text layer of digits and boxes)
+    cannot be parsed into anything true: say that OCR is needed instead of writing nonsense."""
+    layout = profile.layout
+    if layout is None:
+        return
+    visible = sum(1 for ch in value if not ch.isspace())
+    in_script = len(layout.script.findall(value))
+    if visible and in_script < layout.min_script_share * visible:
+        raise PlanError(
+            f"no usable text: {in_script} of {visible} characters are Hangul (a scan, or a text layer "
+            "without Unicode for the plan's script); OCR is needed",
+            path=document.path,
+        )
+
+
+def _agency_test(profile: Profile) -> Callable[[str], bool]:
+    """Whether a line ends in a list of lead agencies the registry knows (in a parenthesis or not)."""
+    registry = load_registry(profile)
+
+    def names_agencies(line: str) -> bool:
+        if agencies_in_parenthesis(line, 0, line, profile.separators, registry):
+            return True
+        found = agencies_at_end(line, 0, line, profile.separators, registry)
+        return any(agency.name for agency in found)
+
+    return names_agencies
 
 
 def _agency_header_test(profile: Profile) -> Callable[[str], bool]:

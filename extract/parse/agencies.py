@@ -227,3 +227,51 @@ def _alias_ending(
             if name is not None:
                 return width, FoundAgency(start + run[0][0], start + run[-1][1], written, name)
     return None
+
+
+# (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
+TRAILING_PARENTHESIS = regex.compile(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
+# Inside it, what parts agencies besides the profile's separators: ＋, the middle dots, 및.
+PARENTHESIS_SEPARATORS = regex.compile(r"\s* (?: [+＋․‧ㆍ・∙] | \s 및 \s ) \s*", regex.VERBOSE)
+# Items that are not agencies and do not spoil the list: a date, a quarter, 등 (and others).
+NOT_AN_ITEM = regex.compile(
+    r"""(?: 등 | 외 | [’'`‘]? \d{2,4} (?: [.\-/년] \s* [\d上下상하반기분월\s.]* )? | \d{1,2} \s* (?: 월 | 분기 ) | 상반기 | 하반기 )""",
+    regex.VERBOSE,
+)
+
+
+def agencies_in_parenthesis(text: str, start: int, row: str, separators: str, registry: Registry) -> list[FoundAgency]:
+    """The lead agencies of a row that ends in a parenthesis of agencies: ``… 확대 (고용부, 중기부)``.
+
+    Every item of the parenthesis must be an agency the registry knows, or look like one,
+    or be a date or ``등``; a parenthesis holding a budget, a count or words is not a list
+    of agencies and gives nothing. A trailing ``등`` belongs to the list, not to a name.
+    """
+    m = TRAILING_PARENTHESIS.search(row)
+    if m is None:
+        return []
+    inside_start = m.start("inside")
+    inside = m.group("inside")
+    pattern = "[" + regex.escape(separators) + "]|" + PARENTHESIS_SEPARATORS.pattern
+    found: list[FoundAgency] = []
+    position = 0
+    for part in regex.split(f"({pattern})", inside, flags=regex.VERBOSE):
+        if part is None:
+            continue
+        item_start = position
+        position += len(part)
+        item = part.strip()
+        if not item or regex.fullmatch(pattern, part, flags=regex.VERBOSE):
+            continue
+        if item.endswith(" 등"):
+            item = item[:-2].rstrip()
+        if NOT_AN_ITEM.fullmatch(item):
+            continue
+        name = registry.canonical(item)
+        if name is None and not registry.looks_like_agency("".join(item.split())):
+            return []
+        offset = start + inside_start + item_start + (len(part) - len(part.lstrip()))
+        found.append(FoundAgency(offset, offset + len(item), " ".join(item.split()), name))
+    if not any(agency.name for agency in found):
+        return []  # nothing the registry knows: a parenthesis of words that merely end like agencies
+    return found

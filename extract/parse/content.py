@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from .agencies import FoundAgency, Piece, Registry, agencies_at_end, pieces_from_right
+from .agencies import FoundAgency, Piece, Registry, agencies_at_end, agencies_in_parenthesis, pieces_from_right
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -121,8 +121,14 @@ def cut_node(
             if [(a.start, a.end) for a in column] != [(a.start, a.end) for a in found]:
                 cut.registry_reading = found
             found = column
+        if not found:
+            found = agencies_in_parenthesis(text, start, row, profile.separators, registry)
+            if found:
+                title_end = _title_end(row, start, row.rindex("(") + start, profile.separators)
+                cut.agencies = found
+                cut.agencies_span = (title_end, end)
         cut.agencies = found
-        if found:
+        if found and cut.agencies_span is None:
             title_end = _title_end(row, start, found[0].start, profile.separators)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
     if family.label == "trailing-parenthetical":

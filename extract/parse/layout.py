@@ -11,7 +11,8 @@ A line is, in this order of tests:
 
 * a table-of-contents title (``목 차``), or an entry after one (it ends in a page number),
   or any line ending in dot leaders and a page number → ``table-of-contents``;
-* opened by a body bullet (ㅇ, -, *, ※, ▸ …) → ``body`` (the text under a heading);
+* opened by a body bullet (ㅇ, -, *, ※, ▸ …) → a task when it ends in its lead agencies
+  (``ㅇ … 확대 (고용부)``), else ``body`` (the text under a heading);
 * opened by a heading marker → a heading;
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker, on the same page → the heading's title continues;
@@ -21,6 +22,7 @@ A line is, in this order of tests:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..document import Document
 from .compose import Composed
@@ -33,8 +35,16 @@ SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
 
 
 def read_layout(
-    value: str, tokens: list[MarkerToken], composed: Composed, document: Document, profile: Profile, furniture: Spans
+    value: str,
+    tokens: list[MarkerToken],
+    composed: Composed,
+    document: Document,
+    profile: Profile,
+    furniture: Spans,
+    names_agencies: Callable[[str], bool],
 ) -> tuple[list[MarkerToken], list[Furniture]]:
+    """``names_agencies(line)``: whether a line ends in its lead agencies (a body bullet that
+    does is a task, not body text)."""
     layout = profile.layout
     if layout is None:
         return [t for t in tokens if t.line_start], []
@@ -74,6 +84,9 @@ def read_layout(
             opened = True
         if layout.body_bullet.match(stripped):
             heading = None
+            if token is not None and token.start == first and names_agencies(stripped):
+                kept.append(token)
+                continue
         elif token is not None and token.start == first:
             kept.append(token)
             heading = composed.block_at(start)

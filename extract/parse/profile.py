@@ -96,6 +96,8 @@ class Layout(NamedTuple):
     body_bullet: regex.Pattern[str]  # a line opening with one is body text under a heading
     toc_title: regex.Pattern[str]  # 목 차, 순 서: a table of contents follows
     toc_entry: regex.Pattern[str]  # a line ending in dot leaders and a page number
+    script: regex.Pattern[str]  # the letters the plan is written in (Hangul)
+    min_script_share: float  # below this share of the text's characters, the text layer is unusable
 
 
 class Profile(NamedTuple):
@@ -202,6 +204,8 @@ def _layout(entry: dict | None) -> Layout | None:
         body_bullet=regex.compile(entry["body_bullet"], regex.VERBOSE),
         toc_title=regex.compile(entry["toc_title"], regex.VERBOSE),
         toc_entry=regex.compile(entry["toc_entry"], regex.VERBOSE),
+        script=regex.compile(entry["script"], regex.VERBOSE),
+        min_script_share=float(entry["min_script_share"]),
     )
 
 
