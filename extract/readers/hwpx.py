@@ -169,7 +169,9 @@ class _Package:
             mimetype = self.read("mimetype", limit=1024).strip()
             if mimetype != MIMETYPE:
                 shown = mimetype.decode("ascii", "replace")[:60]
-                raise PlanError(f"a zip archive, but not HWPX (its mimetype is {shown!r}, not {MIMETYPE.decode()})", path=self.path)
+                raise PlanError(
+                    f"a zip archive, but not HWPX (its mimetype is {shown!r}, not {MIMETYPE.decode()})", path=self.path
+                )
         elif not self.has(CONTENT_HPF):
             raise PlanError(f"a zip archive, but not HWPX (no mimetype entry and no {CONTENT_HPF})", path=self.path)
 
@@ -209,12 +211,14 @@ class _Package:
     def _check_size(self, name: str, size: int, compressed: int, limit: int) -> None:
         if size > limit or self.read_total + size > MAX_TOTAL_BYTES:
             raise PlanError(
-                f"HWPX part {name} inflates to {size:,} bytes (limit {min(limit, MAX_TOTAL_BYTES):,}): refusing a possible zip bomb",
+                f"HWPX part {name} inflates to {size:,} bytes (limit {min(limit, MAX_TOTAL_BYTES):,}): "
+                "refusing a possible zip bomb",
                 path=self.path,
             )
         if size > RATIO_FLOOR and size > MAX_RATIO * max(compressed, 1):
             raise PlanError(
-                f"HWPX part {name} is compressed {size // max(compressed, 1)}:1 (limit {MAX_RATIO}:1): refusing a possible zip bomb",
+                f"HWPX part {name} is compressed {size // max(compressed, 1)}:1 (limit {MAX_RATIO}:1): "
+                "refusing a possible zip bomb",
                 path=self.path,
             )
 
@@ -297,7 +301,9 @@ def _refuse_doctype(data: bytes, name: str, path: str) -> None:
     while match := _PROLOG_ITEM.match(data, pos):
         pos = match.end()
     if data.startswith(b"<!DOCTYPE", pos) or data.startswith(b"<!ENTITY", pos):
-        raise PlanError(f"HWPX part {name} has a DOCTYPE declaration (refused: DTDs and entities are not allowed)", path=path)
+        raise PlanError(
+            f"HWPX part {name} has a DOCTYPE declaration (refused: DTDs and entities are not allowed)", path=path
+        )
 
 
 _LOCAL_NAMES: dict[str, str] = {}
@@ -473,7 +479,8 @@ class _Reader:
             label, unmapped = map_private_use(char)
             if unmapped:
                 codes = ", ".join(f"U+{ord(ch):04X}" for ch in unmapped)
-                self.issues.append(ReaderIssue("warning", "unmapped-glyph", f"bullet glyph {codes} of a Hancom symbol font: shown as is", where))
+                message = f"bullet glyph {codes} of a Hancom symbol font: shown as is"
+                self.issues.append(ReaderIssue("warning", "unmapped-glyph", message, where))
             return label or None, level
         if shape.heading == "OUTLINE":
             numbering = self.header.numberings.get(self.outline_id, DEFAULT_OUTLINE)
@@ -482,7 +489,9 @@ class _Reader:
             numbering = self.header.numberings.get(shape.heading_id)
             if numbering is None:
                 self.issues.append(
-                    ReaderIssue("warning", "missing-numbering", f"paragraph numbering {shape.heading_id} is not defined in {HEADER_XML}", where)
+                    ReaderIssue(
+                        "warning", "missing-numbering", f"paragraph numbering {shape.heading_id} is not in {HEADER_XML}", where
+                    )
                 )
                 return None, level
             key = ("number", shape.heading_id)
