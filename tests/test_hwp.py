@@ -27,7 +27,8 @@ import pytest
 from extract.document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK
 from extract.errors import ExitCode, PlanError
 from extract.readers import hwp_records
-from extract.readers.hwp import decode_para_text, is_hwp, read_hwp
+from extract.readers import sniff
+from extract.readers.hwp import decode_para_text, read_hwp
 from extract.readers.numbering import map_private_use
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -555,11 +556,12 @@ def test_deflate_bomb_over_the_whole_document_fails(monkeypatch):
         read(hwp_bytes(b"", b"", BodyText__Section0=_bomb(), BodyText__Section1=_bomb()))
 
 
-def test_is_hwp():
-    assert is_hwp(hwp_bytes(paragraph(0, "본문"))[:8])
-    assert is_hwp(b"HWP Document File V3.00 \x1a")
-    assert not is_hwp(b"PK\x03\x04")
-    assert not is_hwp(b"%PDF-1.7")
+def test_hwp_is_known_by_its_signature():
+    """readers.sniff, which picks the reader, knows HWP 5 (OLE) and HWP 3 (refused by name)."""
+    assert sniff(hwp_bytes(paragraph(0, "본문"))[:8]) == "hwp"
+    assert sniff(b"HWP Document File V3.00 \x1a") == "hwp"
+    assert sniff(b"PK\x03\x04") != "hwp"
+    assert sniff(b"%PDF-1.7") != "hwp"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -18,11 +18,12 @@ import os
 from ..document import Document
 from ..errors import ExitCode, PlanError
 
-PDF_SIGNATURE = b"%PDF-"  # anywhere in the first KiB
+PDF_SIGNATURE = b"%PDF-"
+PDF_SIGNATURE_WITHIN = 1024  # a PDF's signature may follow junk; readers accept it anywhere in the first KiB
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # HWP 5 (and any other OLE compound file)
 HWP3_SIGNATURE = b"HWP Document File V"  # HWP 3.x and older: not OLE
 ZIP_SIGNATURE = b"PK\x03\x04"  # HWPX (and any other zip)
-SNIFF_BYTES = 1024
+SNIFF_BYTES = PDF_SIGNATURE_WITHIN
 
 # Suffix → format, for a file whose first bytes do not say (an empty or cut file).
 SUFFIXES = {".pdf": "pdf", ".hwp": "hwp", ".hwpx": "hwpx"}
@@ -31,7 +32,7 @@ SUFFIXES = {".pdf": "pdf", ".hwp": "hwp", ".hwpx": "hwpx"}
 def sniff(head: bytes, path: str = "") -> str:
     """``"pdf"``, ``"hwp"``, ``"hwpx"`` or ``"text"`` from the first bytes (the suffix breaks no tie
     but names what an empty or cut file was meant to be)."""
-    if PDF_SIGNATURE in head[:SNIFF_BYTES]:
+    if PDF_SIGNATURE in head[:PDF_SIGNATURE_WITHIN]:
         return "pdf"
     if head.startswith(OLE_SIGNATURE) or head.startswith(HWP3_SIGNATURE):
         return "hwp"

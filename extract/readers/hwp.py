@@ -105,12 +105,6 @@ class Node:
 # --- public --------------------------------------------------------------------------------
 
 
-def is_hwp(head: bytes) -> bool:
-    """True for an OLE compound file (HWP 5 is one) and for the HWP 3.x signature (refused by
-    ``read_hwp`` by name)."""
-    return head.startswith(rec.OLE_SIGNATURE) or bool(rec.OLD_HWP_SIGNATURE.match(head))
-
-
 def read_hwp(data: bytes, path: str) -> Document:
     """The ``Document`` of the HWP 5 file ``data`` (``path`` names it in messages)."""
     hwp = open_hwp(data, path)

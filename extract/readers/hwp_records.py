@@ -29,10 +29,10 @@ from typing import Iterator, NamedTuple
 import olefile
 
 from ..errors import ExitCode, PlanError
+from . import OLE_SIGNATURE  # the one copy, beside the other formats' signatures (readers.sniff)
 
 # --- signatures -------------------------------------------------------------------------
 
-OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HWP5_SIGNATURE = b"HWP Document File"  # the FileHeader stream's first 32 bytes, NUL padded
 # HWP 3.x and older are not OLE: the file itself starts "HWP Document File V3.00 \x1a\x01…".
 OLD_HWP_SIGNATURE = re.compile(rb"HWP Document File V(\d+\.\d+)")

@@ -29,10 +29,6 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# A PDF starts with this; readers accept it anywhere in the first KiB.
-PDF_SIGNATURE = b"%PDF-"
-PDF_SIGNATURE_WITHIN = 1024
-
 # Korean legacy encoding; CP949 is a superset of EUC-KR, so one covers both.
 LEGACY_ENCODING = "cp949"
 
@@ -52,18 +48,6 @@ class Source:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
-
-
-def is_pdf(path: str | os.PathLike[str]) -> bool:
-    """True when ``path`` starts with the PDF signature, or is named ``*.pdf`` (then it had
-    better be one: ``read_pdf`` says so if not). A file that cannot be opened is not."""
-    if os.fspath(path).lower().endswith(".pdf"):
-        return True
-    try:
-        with open(path, "rb") as handle:
-            return PDF_SIGNATURE in handle.read(PDF_SIGNATURE_WITHIN)
-    except OSError:
-        return False
 
 
 def read_source(path: str | os.PathLike[str]) -> Source:

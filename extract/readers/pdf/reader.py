@@ -33,8 +33,8 @@ import regex
 from ...errors import ExitCode, PlanError
 from ...document import PAGE_BREAK, PARAGRAPH, ROW, Block, Cell, Document, Locator, ReaderIssue
 from ...parse.normalize import plain_spaces
-from ..text import PDF_SIGNATURE as SIGNATURE
-from ..text import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
+from .. import PDF_SIGNATURE as SIGNATURE
+from .. import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
 
 END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
