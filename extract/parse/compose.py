@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document
 from .furniture import Furniture
@@ -55,7 +55,7 @@ def compose(document: Document, is_agency_header: Callable[[str], bool]) -> Comp
     block_offsets: list[int] = []
     for block in document.blocks:
         block_offsets.append(builder.length)
-        builder.add(block, block.page)
+        builder.add(block)
     if builder.parts:
         builder.parts.pop()  # lines are joined, not terminated: plain text composes to itself
     text = "".join(builder.parts)
@@ -108,9 +108,10 @@ class _Builder:
         self.parts.append("\n")
         self.length += 1
 
-    def add(self, block: Block, page: int | None) -> None:
+    def add(self, block: Block, page: int | None = None) -> None:
+        """Add ``block``; ``page`` is its row's, for a cell's paragraph that has none of its own."""
         if block.page is None and page is not None:
-            block = _with_page(block, page)
+            block = replace(block, page=page)
         if block.kind == PARAGRAPH:
             self._line(block, [(block.plain_text, False)])
         elif block.kind == ROW:
@@ -147,9 +148,3 @@ def _clean(text: str) -> str:
     """A reader's text as the parser reads it: NFC, every space and line separator one space
     (one for one, so the parser's own normalization moves no offset)."""
     return unicodedata.normalize("NFC", plain_spaces(LINE_LIKE.sub(" ", text.replace("\r", " ").replace("\n", " "))))
-
-
-def _with_page(block: Block, page: int) -> Block:
-    from dataclasses import replace
-
-    return replace(block, page=page)

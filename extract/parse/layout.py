@@ -78,16 +78,18 @@ def read_layout(
             continue
         in_toc = False
         token = opening.get(i)
+        opens = token is not None and token.start == first  # a marker opens the line
+        is_body = layout.body_bullet.match(stripped) is not None
         if not opened:
-            if token is None or token.start != first or layout.body_bullet.match(stripped):
+            if not opens or is_body:
                 continue
             opened = True
-        if layout.body_bullet.match(stripped):
+        if is_body:
             heading = None
-            if token is not None and token.start == first and names_agencies(stripped):
+            if opens and names_agencies(stripped):
                 kept.append(token)
                 continue
-        elif token is not None and token.start == first:
+        elif opens:
             kept.append(token)
             heading = composed.block_at(start)
             continue
