@@ -45,8 +45,17 @@ def page(words: list[Word], edges: list[Edge] = (), width: float = 595, height: 
 
 
 def read(*pages: PageContent) -> list[tuple[str, str, str]]:
+    """(kind, task side, agency cell) of each line; a ruled grid's row (``Unit.cells``) as its
+    other cells joined, then its agency cell."""
     reader = _page_reader(PROFILE)
-    return [(u.kind, u.left, u.right) for p in pages for u in reader.read(p)]
+    return [_sides(u) for p in pages for u in reader.read(p)]
+
+
+def _sides(unit: Unit) -> tuple[str, str, str]:
+    if not unit.cells:
+        return unit.kind, unit.left, unit.right
+    left = " ".join(c.text for c in unit.cells if not c.agencies and c.text)
+    return unit.kind, left, " ".join(c.text for c in unit.cells if c.agencies)
 
 
 HEADER = line("대표 과제", 200, 80) + line("주관기관", 440, 80)
@@ -72,7 +81,7 @@ def test_a_row_without_a_divider_spans_both_columns() -> None:
     edges = hrules(75, 95, 120, 145) + [vrule(416, 75, 95), vrule(416, 120, 145)]
     assert read(page(words, edges)) == [
         ("header", "대표 과제 주관기관", ""),
-        ("row", "분야 1 | 아주 긴 분야 제목이 여기 있어서 칸을 넘는다(참여)", ""),
+        ("text", "분야 1 | 아주 긴 분야 제목이 여기 있어서 칸을 넘는다(참여)", ""),  # a line of its own
         ("row", "① 과제 추진", "행안부"),
     ]
 
@@ -216,3 +225,76 @@ def test_the_agency_cell_is_the_agency_list(task: str, cell: str, title: str, ag
     node = document.children[0]
     assert (node.title, [a.text for a in node.agencies]) == (title, agencies)
     assert [d.code for d in document.diagnostics] == codes
+
+
+def cells(*pages: PageContent) -> list[tuple[str, ...]]:
+    """Each line as its cells (a ruled grid's row) or its text."""
+    reader = _page_reader(PROFILE)
+    out = []
+    for p in pages:
+        for u in reader.read(p):
+            out.append(tuple(f"{c.text}{' [agencies]' if c.agencies else ''}" for c in u.cells) if u.cells else (u.kind, u.left))
+    return out
+
+
+# A four-column grid: 과제 (56-250) | 일정 with a Gantt chart (250-350) | 소관부처 (350-450) | 비고 (450-530).
+GRID_COLUMNS = (56.0, 250.0, 350.0, 450.0, 530.0)
+GRID_HEADER = line("세부추진과제", 100, 80) + line("추진일정", 270, 80) + line("소관부처", 370, 80) + line("비고", 470, 80)
+
+
+def grid_edges(*ys: float, top: float = 75, bottom: float = 200) -> list[Edge]:
+    return hrules(*ys, x0=56, x1=530) + [vrule(x, top, bottom) for x in GRID_COLUMNS]
+
+
+def test_a_grid_with_the_agency_column_in_the_middle_and_a_gantt_chart() -> None:
+    """Columns from the rules across the header row; the drawn bars of the schedule column
+    (boxes inside it) cut no row; every cell keeps its column."""
+    words = GRID_HEADER + line("· 첫째 과제 추진", TASK_X, 102) + line("산업부, 미래부", 360, 102) + line("신규", 470, 102)
+    words += line("· 둘째 과제는 제목이", TASK_X, 125) + line("길어서 줄을 바꾼다", TASK_X, 138) + line("환경부", 360, 131)
+    bars = [Edge(260, 330, 104, 104), Edge(260, 330, 110, 110), Edge(280, 340, 128, 128), Edge(280, 340, 135, 135)]
+    assert cells(page(words, grid_edges(75, 95, 120, 155, bottom=155) + bars)) == [
+        ("header", "세부추진과제 추진일정 소관부처 비고"),
+        ("· 첫째 과제 추진", "", "산업부, 미래부 [agencies]", "신규"),
+        ("· 둘째 과제는 제목이 길어서 줄을 바꾼다", "", "환경부 [agencies]", ""),
+    ]
+
+
+def test_a_task_spanning_several_action_rows_is_one_row() -> None:
+    """Rows are cut by the rules across the task column: a task cell spanning three action rows
+    (rules across the other columns only) is one row, with all their agencies."""
+    words = GRID_HEADER + line("✓ 공공택지 직접시행 전환", TASK_X, 115)
+    words += line("시행령", 270, 102) + line("국토교통부", 360, 102)
+    words += line("지침", 270, 122) + line("조달청", 360, 122)
+    words += line("고시", 270, 142) + line("국토교통부", 360, 142)
+    inner = [Edge(250, 530, 118, 118), Edge(250, 530, 138, 138)]
+    assert cells(page(words, grid_edges(75, 95, 158, bottom=158) + inner)) == [
+        ("header", "세부추진과제 추진일정 소관부처 비고"),
+        ("✓ 공공택지 직접시행 전환", "시행령 지침 고시", "국토교통부 조달청 국토교통부 [agencies]", ""),
+    ]
+
+
+def test_dotted_rules_and_cells_drawn_as_separate_boxes_are_joined() -> None:
+    """A dotted row rule (dots 0.5 pt long, 1 pt apart) and a header drawn as one box per cell,
+    with gaps between the boxes, still make one grid."""
+    words = GRID_HEADER + row("· 첫째 과제 추진", "", 102) + line("행안부", 360, 102)
+    words += row("· 둘째 과제 추진", "", 127) + line("기재부", 360, 127)
+    dots = [Edge(56 + 1.5 * i, 56.5 + 1.5 * i, 120, 120) for i in range(316)]
+    boxes = [Edge(a + 2, b - 2, y, y) for a, b in zip(GRID_COLUMNS, GRID_COLUMNS[1:]) for y in (75, 95)]
+    sides = [vrule(x + d, 75, 145) for x in GRID_COLUMNS[1:-1] for d in (-2, 2)] + [vrule(56, 75, 145), vrule(530, 75, 145)]
+    assert cells(page(words, dots + boxes + sides + hrules(145))) == [
+        ("header", "세부추진과제 추진일정 소관부처 비고"),
+        ("· 첫째 과제 추진", "", "행안부 [agencies]", ""),
+        ("· 둘째 과제 추진", "", "기재부 [agencies]", ""),
+    ]
+
+
+def test_a_section_row_across_the_grid_is_a_line() -> None:
+    words = GRID_HEADER + line("3-1. 첨단융합 녹색기술 개발", TASK_X, 102)
+    words += line("· 첫째 과제 추진", TASK_X, 127) + line("산업부", 360, 127)
+    edges = hrules(75, 95, 120, 145) + [vrule(56, 75, 145), vrule(530, 75, 145)]
+    edges += [vrule(x, 75, 95) for x in GRID_COLUMNS[1:-1]] + [vrule(x, 120, 145) for x in GRID_COLUMNS[1:-1]]
+    assert cells(page(words, edges)) == [
+        ("header", "세부추진과제 추진일정 소관부처 비고"),
+        ("text", "3-1. 첨단융합 녹색기술 개발"),
+        ("· 첫째 과제 추진", "", "산업부 [agencies]", ""),
+    ]

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from .grid import find_grid, grid_rows, join_rules
 from .page import Edge, PageContent, Word
 
 LINE_TOLERANCE = 3.0  # words whose tops differ by at most this share a line
@@ -59,6 +60,16 @@ class Unit:
     margin: str | None = None  # "top" / "bottom": first or last line of the page, in the margin band
     x0: float | None = None  # left edge of a line of plain text (its indentation)
     height: float | None = None  # its height: the largest glyph box, a stand-in for the font size
+    cells: tuple[TableCell, ...] = ()  # a ruled grid's row: every column's cell (``left``/``right`` unused)
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a ruled grid's row: its text, its column's header, whether it is the agency column."""
+
+    text: str
+    header: str
+    agencies: bool = False
 
 
 @dataclass
@@ -109,6 +120,11 @@ class PageReader:
     # --- 2–4. one printed page ----------------------------------------------------
     def read_region(self, page: PageContent, words: list[Word], edges: list[Edge], x0: float, x1: float) -> list[Unit]:
         lines = group_lines(words)
+        if self.agency_header is not None:
+            rules = join_rules(edges)
+            grid = find_grid(lines, rules, self.agency_header)
+            if grid is not None:
+                return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
         header = self.find_header(lines)
         body = lines[header + 1 :] if header is not None else lines
         column = self.find_column(lines[header] if header is not None else None, body, edges, x0, x1)
@@ -123,6 +139,30 @@ class PageReader:
             units.extend(self.read_table([w for line in body for w in line], edges, column, page.number))
         units.sort(key=lambda u: u.top)
         return _mark_margins(units, page.height)
+
+    def read_grid(self, grid, lines: list[list[Word]], edges: list[Edge], page: int) -> list[Unit]:
+        """A page region holding a ruled table (``grid.py``): lines above it, its header row,
+        its rows (a spanning row as its lines), lines below it."""
+        head = [w for line in lines for w in line if grid.head_top - RULE_MERGE <= w.middle <= grid.top]
+        rest = [w for line in lines for w in line if not grid.head_top - RULE_MERGE <= w.middle <= grid.top]
+        rows, outside = grid_rows(grid, rest, edges)
+        units = [_text_unit(line, page) for line in group_lines(outside)]
+        if head:
+            units.append(Unit("header", _cell_text(head), "", page, min(w.top for w in head), max(w.bottom for w in head)))
+        for row in rows:
+            filled = [words for words in row.cells if words]
+            if row.spanning or (len(filled) == 1 and not row.cells[grid.agency_column]):
+                # A row across the table (a section heading), or with only one cell filled and
+                # no agencies: its lines, as on a page without a table.
+                units.extend(_text_unit(line, page) for line in group_lines(list(row.spanning or filled[0])))
+                continue
+            cells = tuple(
+                TableCell(_cell_text(list(words)), header, c == grid.agency_column)
+                for c, (words, header) in enumerate(zip(row.cells, grid.headers))
+            )
+            units.append(Unit("row", "", "", page, row.top, row.bottom, cells=cells))
+        units.sort(key=lambda u: u.top)
+        return units
 
     def find_header(self, lines: list[list[Word]]) -> int | None:
         if self.agency_header is None:

@@ -220,7 +220,9 @@ class _Composer:
             left = self._clean(unit.left, index, 0)
             where = Locator(page=content.number)
             common = dict(page=content.number, where=where, indent=unit.x0, size=unit.height)
-            if unit.right:
+            if unit.cells:
+                block = Block(ROW, cells=self._grid_cells(unit, index, common), **common)
+            elif unit.right:
                 right = self._clean(unit.right, index, len(left) + 1)
                 cells = (
                     Cell(0, 0, blocks=(Block(PARAGRAPH, left, **common),)),
@@ -232,6 +234,16 @@ class _Composer:
             self.blocks.append(block)
             if unit.kind != "header" and unit.margin:
                 self.margins.append((unit.margin, _fold_digits(left), index))
+
+    def _grid_cells(self, unit, index: int, common: dict) -> tuple[Cell, ...]:
+        """A ruled grid's row: every column a cell, with its header text; the agency column marked."""
+        cells, offset = [], 0
+        for col, cell in enumerate(unit.cells):
+            text = self._clean(cell.text, index, offset)
+            offset += len(text) + 1  # the tab compose puts between cells
+            role = "agencies" if cell.agencies else None
+            cells.append(Cell(0, col, header=cell.header or None, role=role, blocks=(Block(PARAGRAPH, text, **common),)))
+        return tuple(cells)
 
     def _clean(self, text: str, block: int, offset: int) -> str:
         """NFC, plain spaces (so the text parser's normalization moves nothing), lost middle dots."""

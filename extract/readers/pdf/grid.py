@@ -1,0 +1,212 @@
+"""Ruled tables: one page region's words and rules → the table's header, rows and cells.
+
+Plans put their task tables in ruled grids of any number of columns: ``세부추진과제 |
+추진일정 14 15 16 17 18 | 소관부처`` with a Gantt chart in the middle, or ``정책 과제 | 조치사항 |
+일정 | 소관부서`` where one task spans several action rows. This module reads such a grid
+when its header row names a lead-agency column (the profile's ``[pdf] agency_header``)
+wherever that column stands:
+
+* **Columns** are the vertical rules that cross the header row, inside the table's left
+  and right edges (its widest horizontal rule near the header).
+* **Rows** are cut by the horizontal rules that cross the *task column* (the first column
+  that is not the agency column), so a task whose cell spans several rows of the other
+  columns is one row, and the drawn bars of a Gantt chart, which cross only their own
+  columns, cut nothing.
+* **Spanning rows** (a section heading across the whole table) have no vertical rule
+  inside the table beside them: they are read as plain lines.
+
+Returns ``None`` for anything else (no header naming an agency column, fewer than two
+columns or two row rules): the caller reads the page as before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from .page import Edge, Word
+
+RULE_MERGE = 2.0  # rules closer than this are one (a border drawn twice, a shaded row's edge)
+MIN_RULE = 8.0  # a horizontal segment shorter than this is not a row rule (a glyph's underline, a tick)
+JOIN_GAP = 8.0  # collinear pieces this close are one rule: the dots of a dotted line, boxes of one row
+MIN_COLUMN = 8.0  # column boundaries closer than this are one (the gap between two cells drawn as boxes)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A ruled table found on a page region."""
+
+    header: int  # index of the header line among the region's lines
+    head_top: float  # y of the rule above the header row (its top when it has none)
+    columns: tuple[float, ...]  # x of the column boundaries, left edge to right edge
+    headers: tuple[str, ...]  # each column's header text
+    agency_column: int
+    task_column: int
+    rules: tuple[float, ...]  # y of the row rules, top to bottom (the first is the header's bottom)
+
+    @property
+    def top(self) -> float:
+        return self.rules[0]
+
+    @property
+    def bottom(self) -> float:
+        return self.rules[-1]
+
+    def column_of(self, x: float) -> int | None:
+        i = bisect_right(self.columns, x) - 1
+        return i if 0 <= i < len(self.columns) - 1 else None
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One row of a grid: each column's words (reading order), or a spanning line."""
+
+    top: float
+    bottom: float
+    cells: tuple[tuple[Word, ...], ...]  # one per column; empty for a spanning row
+    spanning: tuple[Word, ...] = ()
+
+
+def join_rules(edges: list[Edge]) -> list[Edge]:
+    """Rules as drawn → rules as seen: collinear pieces closer than ``JOIN_GAP`` joined, so a
+    dotted line (hundreds of dots) or a row of cells drawn as separate boxes is one rule."""
+    joined: list[Edge] = []
+    for horizontal in (True, False):
+        # (position across, start along, end along): y, x0, x1 for a horizontal rule.
+        spans = sorted((e.top, e.x0, e.x1) if horizontal else (e.x0, e.top, e.bottom) for e in edges if e.horizontal == horizontal)
+        clusters: list[list[tuple[float, float, float]]] = []
+        for span in spans:
+            if clusters and span[0] - clusters[-1][0][0] <= RULE_MERGE:
+                clusters[-1].append(span)
+            else:
+                clusters.append([span])
+        for cluster in clusters:
+            at = cluster[0][0]
+            lo = hi = None
+            for _, a, b in sorted(cluster, key=lambda s: s[1]):
+                if hi is not None and a <= hi + JOIN_GAP:
+                    hi = max(hi, b)
+                    continue
+                if hi is not None:
+                    joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+                lo, hi = a, b
+            joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+    return joined
+
+
+def find_grid(lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str]) -> Grid | None:
+    """The ruled table whose header row names a lead-agency column, if the region has one.
+    ``edges`` are joined rules (``join_rules``)."""
+    for index, line in enumerate(lines):
+        hit = _agency_word(line, agency_header)
+        if hit is None:
+            continue
+        grid = _grid_at(index, line, hit, edges)
+        if grid is not None:
+            return grid
+    return None
+
+
+def _agency_word(line: list[Word], pattern: regex.Pattern[str]) -> Word | None:
+    """The word of ``line`` where its agency header starts (``소관부처``, ``소 관 부 처``), if any."""
+    text, starts = "", []
+    for word in line:
+        if text:
+            text += " "
+        starts.append(len(text))
+        text += word.text
+    m = pattern.search(text)
+    if m is None or len(line) < 2:
+        return None  # a header row has another column's header besides the agency one
+    return line[bisect_right(starts, m.start()) - 1]
+
+
+def _grid_at(index: int, line: list[Word], agency: Word, edges: list[Edge]) -> Grid | None:
+    top = min(w.top for w in line)
+    bottom = max(w.bottom for w in line)
+    middle = (top + bottom) / 2
+    # The table's extent: the widest horizontal rule within a line's height or two of the header.
+    reach = 2 * (bottom - top) + RULE_MERGE
+    near = [e for e in edges if e.horizontal and abs(e.top - middle) <= reach + (bottom - top) and e.x1 - e.x0 >= MIN_RULE]
+    near = [e for e in near if e.x0 - RULE_MERGE <= agency.center <= e.x1 + RULE_MERGE]
+    if not near:
+        return None
+    above = [e.top for e in near if e.top < middle]
+    head_top = max(above) if above else top
+    left = min(e.x0 for e in near)
+    right = max(e.x1 for e in near)
+    if not any(left - RULE_MERGE <= w.x0 and w.x1 <= right + RULE_MERGE for w in line if w is not agency):
+        return None
+    # Column boundaries: vertical rules crossing the header's middle, strictly inside the table.
+    crossing = sorted(
+        e.x0
+        for e in edges
+        if not e.horizontal and e.top - RULE_MERGE <= middle <= e.bottom + RULE_MERGE and left + RULE_MERGE < e.x0 < right - RULE_MERGE
+    )
+    columns = _merge([left, *crossing, right], MIN_COLUMN)
+    if len(columns) < 3:
+        return None
+    bounds = tuple(columns)
+
+    def column_of(x: float) -> int | None:
+        i = bisect_right(bounds, x) - 1
+        return i if 0 <= i < len(bounds) - 1 else None
+
+    agency_column = column_of(agency.center)
+    if agency_column is None:
+        return None
+    task_column = next(c for c in range(len(bounds) - 1) if c != agency_column)
+    task_x = (bounds[task_column] + bounds[task_column + 1]) / 2
+    rules = _merge(
+        sorted(
+            e.top
+            for e in edges
+            if e.horizontal and e.x1 - e.x0 >= MIN_RULE and e.x0 - RULE_MERGE <= task_x <= e.x1 + RULE_MERGE and e.top > middle
+        )
+    )
+    if len(rules) < 2:
+        return None
+    headers = [[] for _ in range(len(bounds) - 1)]
+    for word in line:
+        c = column_of(word.center)
+        if c is not None:
+            headers[c].append(word.text)
+    return Grid(index, head_top, bounds, tuple(" ".join(h) for h in headers), agency_column, task_column, tuple(rules))
+
+
+def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[GridRow], list[Word]]:
+    """The rows of ``grid`` from the words below its header; and the words outside it."""
+    bands: list[list[Word]] = [[] for _ in range(len(grid.rules) - 1)]
+    outside: list[Word] = []
+    for word in words:
+        i = bisect_right(grid.rules, word.middle) - 1
+        if 0 <= i < len(bands) and grid.columns[0] - RULE_MERGE <= word.center <= grid.columns[-1] + RULE_MERGE:
+            bands[i].append(word)
+        else:
+            outside.append(word)
+    inner = [e for e in edges if not e.horizontal and grid.columns[0] + RULE_MERGE < e.x0 < grid.columns[-1] - RULE_MERGE]
+    rows = []
+    for i, band in enumerate(bands):
+        if not band:
+            continue
+        top, bottom = grid.rules[i], grid.rules[i + 1]
+        middle = (top + bottom) / 2
+        if not any(e.top - RULE_MERGE <= middle <= e.bottom + RULE_MERGE for e in inner):
+            rows.append(GridRow(top, bottom, (), tuple(band)))
+            continue
+        cells: list[list[Word]] = [[] for _ in range(len(grid.columns) - 1)]
+        for word in band:
+            c = grid.column_of(word.center)
+            cells[c if c is not None else 0].append(word)
+        rows.append(GridRow(top, bottom, tuple(tuple(c) for c in cells)))
+    return rows, outside
+
+
+def _merge(values: list[float], within: float = RULE_MERGE) -> list[float]:
+    merged: list[float] = []
+    for v in sorted(values):
+        if not merged or v - merged[-1] > within:
+            merged.append(v)
+    return merged
