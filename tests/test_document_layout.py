@@ -57,8 +57,19 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             ["1 추진 배경", "□ 현황", "ㅇ 공공택지 직접시행 전환 (국토부)", "ㅇ 예산 확대 (57억원)", "2 추진 과제"],
             [("1", "추진 배경", []), ("1.1", "현황", []), ("1.1.1", "공공택지 직접시행 전환", ["국토부"]), ("2", "추진 과제", [])],
         ),
+        # a new numbered level opening a line right after a task is a heading beside it, not text of it
+        (
+            ["Ⅰ. 추진 과제", "1. 첫째 전략", "ㅇ 공공택지 직접시행 전환 (국토부)", "1-1. 세부 전략", "ㅇ 공급 확대 (국토부)"],
+            [
+                ("1", "추진 과제", []),
+                ("1.1", "첫째 전략", []),
+                ("1.1.1", "공공택지 직접시행 전환", ["국토부"]),
+                ("1.1.1~2", "세부 전략", []),  # 1-1. is number 1 too: the id's ~2 tells them apart
+                ("1.1.1~2.1", "공급 확대", ["국토부"]),
+            ],
+        ),
     ],
-    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task"],
+    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected
@@ -101,3 +112,119 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
 def test_lead_agencies_in_a_trailing_parenthesis(row: str, title: str, agencies: list[str]) -> None:
     node = parse_text(row).data["children"][0]
     assert (node["title"], [a["text"] for a in node["agencies"]]) == (title, agencies)
+
+
+def table(header: tuple[str, ...], *rows: tuple[str, ...]) -> list[Block]:
+    """A table as a reader gives it: one ROW block per body row, each cell knowing its column's header."""
+    from extract.document import ROW, Cell
+
+    blocks = []
+    for r, cells in enumerate(rows, 1):
+        blocks.append(
+            Block(
+                ROW,
+                cells=tuple(
+                    Cell(r, c, header=header[c], blocks=(Block(PARAGRAPH, text),)) for c, text in enumerate(cells)
+                ),
+                page=1,
+            )
+        )
+    return blocks
+
+
+def table_document(*blocks: Block | list[Block]) -> Document:
+    flat: list[Block] = []
+    for item in blocks:
+        flat.extend(item if isinstance(item, list) else [item])
+    return Document("plan.hwpx", "hwpx", "0" * 64, tuple(flat))
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        # the agency column last, a schedule between: the title is the first cell only
+        (
+            ("세부추진과제", "추진일정", "소관부처"),
+            [("· 신재생에너지 기술 개발", "’14~’18", "산업부, 미래부")],
+            [("1.1", "신재생에너지 기술 개발", ["산업부", "미래부"])],
+        ),
+        # the agency column first
+        (
+            ("주관부서", "과제", "일정"),
+            [("국토부", "✓ 공공택지 직접시행 전환", "’25.12")],
+            [("1.1", "공공택지 직접시행 전환", ["국토부"])],
+        ),
+        # a ministry with its divisions, named again for another action: one agency
+        (
+            ("정책 과제", "조치사항", "일정", "소관부서"),
+            [("✓ 공공택지 직접시행 전환", "시행령 개정 지구계획 변경", "’25.12", "국토교통부 공공주택정책과 국토교통부 공공택지관리과")],
+            [("1.1", "공공택지 직접시행 전환", ["국토교통부"])],
+        ),
+        # two agencies, each with its division
+        (
+            ("정책 과제", "소관부서"),
+            [("▸ 국공유지 무상취득 기준 명확화", "국토교통부 도시활력지원과 조달청 국유재산관리과")],
+            [("1.1", "국공유지 무상취득 기준 명확화", ["국토교통부", "조달청"])],
+        ),
+        # a bullet set against its text (·ICT) opens the row all the same
+        (
+            ("세부추진과제", "소관부처"),
+            [("·ICT 융합 수요관리 기술 확보", "산업부,국토부")],
+            [("1.1", "ICT 융합 수요관리 기술 확보", ["산업부", "국토부"])],
+        ),
+        # a row whose agency cell is empty is a bullet line of the body, not a task
+        (
+            ("세부추진과제", "소관부처"),
+            [("· 대책 마련", "")],
+            [],
+        ),
+    ],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "glued-bullet", "empty-agency-cell"],
+)
+def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
+    doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))
+    assert outline(doc) == [("1", "추진 과제", []), *expected]
+
+
+def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
+    doc = table_document(
+        Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1),
+        table(("정책 과제", "조치사항", "일정", "소관부서"), ("✓ 직접시행 전환", "시행령 개정", "’25.12", "국토부")),
+    )
+    noise = [(n["kind"], n["text"]) for n in parse_document(doc).data["noise"]]
+    assert ("table-cell", "시행령 개정") in noise and ("table-cell", "’25.12") in noise
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a third dash level under 3-1., and a boxed task number without its dot
+        (
+            ["3-1. 녹색기술 개발", "3-1-1. 핵심기술 개발", "3-1-2. 원천기술 개발"],
+            [("1", "녹색기술 개발", []), ("1.1", "핵심기술 개발", []), ("1.2", "원천기술 개발", [])],
+        ),
+        (
+            ["Ⅰ. 추진 과제", "1-1 온실가스 감축 로드맵 이행", "1-2 배출권 거래제 정착"],
+            [("1", "추진 과제", []), ("1.1", "온실가스 감축 로드맵 이행", []), ("1.2", "배출권 거래제 정착", [])],
+        ),
+        # a number in angle brackets is a heading, though < also opens body captions (< 개요 >)
+        (
+            ["Ⅱ. 평가", "<1> 주요 성과", "< 성과 개요 >", "<2> 한 계"],
+            [("2", "평가", []), ("2.1", "주요 성과", []), ("2.2", "한 계", [])],
+        ),
+        # Ⅵ spelled Ⅴ and a Latin I by a font without the glyph
+        (
+            ["Ⅴ. 재원", "ⅤI. 기대효과", "ⅥI. 이행 및 점검"],
+            [("5", "재원", []), ("6", "기대효과", []), ("7", "이행 및 점검", [])],
+        ),
+    ],
+    ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i"],
+)
+def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
+    assert outline(document(*lines)) == expected
+
+
+def test_dash_numbers_without_dot_are_not_headings_in_run_on_text() -> None:
+    """``1-1 온실가스`` opens a heading only on a reader's own line: in scraped text it stays text."""
+    data = parse_text("1. 전략 1-1 온실가스 감축 2-3 배출권\n").data
+    assert [n["title"] for n in data["children"]] == ["전략 1-1 온실가스 감축 2-3 배출권"]

@@ -66,6 +66,7 @@ class Registry(NamedTuple):
     stop_suffixes: tuple[str, ...]
     stop_words: frozenset[str]
     unknown: regex.Pattern[str]
+    division_suffixes: tuple[str, ...] = ()
 
     def canonical(self, written: str) -> str | None:
         return self.names.get(_key(written))
@@ -81,6 +82,10 @@ class Registry(NamedTuple):
         if name is None and not word.isprintable():
             return self.canonical(word)
         return name
+
+    def is_division(self, word: str) -> bool:
+        """A unit inside an agency (``공공주택정책과``, ``기획팀``), not an agency of its own."""
+        return len(word) >= 3 and word.endswith(self.division_suffixes) and self.name_of_word(word) is None
 
     def looks_like_agency(self, word: str) -> bool:
         return (
@@ -138,6 +143,7 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
         stop_suffixes=tuple(stops.get("suffixes", ())),
         stop_words=frozenset(stops.get("words", ())),
         unknown=profile.unknown_agency,
+        division_suffixes=tuple(stops.get("division_suffixes", ())),
     )
 
 

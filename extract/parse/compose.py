@@ -87,8 +87,9 @@ class _Builder:
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
 
-    def _line(self, block: Block, pieces: list[tuple[str, bool]]) -> None:
-        """One line from ``pieces`` (text, is the agency cell), tab-joined."""
+    def _line(self, block: Block, pieces: list[tuple[str, bool]], between: int = 0) -> None:
+        """One line from ``pieces`` (text, is the agency cell), tab-joined; pieces 1 to
+        ``between`` - 1 are ``table-cell`` furniture."""
         start = self.length
         self.starts.append(start)
         self.blocks.append(block)
@@ -101,6 +102,9 @@ class _Builder:
                 self.length += 1
             if is_agencies and piece.strip():
                 self.cells.append((self.length, self.length + len(piece)))
+            elif 0 < i < between and piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                self.furniture.append(Furniture("table-cell", self.length + lead, self.length + len(piece.rstrip())))
             self.parts.append(piece)
             self.length += len(piece)
         if block.furniture:
@@ -120,9 +124,25 @@ class _Builder:
                     for inner in cell.blocks:
                         self.add(inner, block.page)
             else:
-                self._line(block, [(_cell_line(cell), self._is_agency_cell(cell)) for cell in block.cells])
+                self._row(block)
         elif block.kind in (PAGE_BREAK, SECTION_BREAK):
             return  # pages and sections travel on the blocks; a break adds no text
+
+    def _row(self, block: Block) -> None:
+        """A table row as one line. With a lead-agency cell, the row is a task: its first filled
+        cell is the title, the agency cell goes last (where a task line's agencies stand), and
+        the cells between (schedule, actions, a Gantt chart's columns) are kept as
+        ``table-cell`` furniture, out of the title."""
+        texts = [_cell_line(cell) for cell in block.cells]
+        agency = [i for i, cell in enumerate(block.cells) if self._is_agency_cell(cell)]
+        if not agency:
+            self._line(block, [(text, False) for text in texts])
+            return
+        others = [i for i in range(len(texts)) if i not in agency]
+        title = next((i for i in others if texts[i].strip()), None)
+        order = ([title] if title is not None else []) + [i for i in others if i != title]
+        pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
+        self._line(block, pieces, between=len(order) if title is not None else 0)
 
     def _is_agency_cell(self, cell) -> bool:
         return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))

@@ -157,7 +157,7 @@ def column_agencies(
     registry knows no 사회진흥원, so it is the end of a longer name).
     """
     found: list[FoundAgency] = []
-    for item in _items(text, pieces):
+    for item in _division_free(_items(text, pieces), registry):
         row = _outside(text, item[0].start, item[-1].end, furniture)
         known = agencies_at_end(text, item[0].start, row, separators, registry)
         head = item[: len(item) - sum(1 for p in item if any(a.start <= p.start < a.end for a in known))]
@@ -168,7 +168,37 @@ def column_agencies(
                 end, written = tail.end, f"{written} {tail.text}"
             found.append(FoundAgency(head[0].start, end, written, registry.canonical(written)))
         found.extend(known)
-    return found
+    return distinct_agencies(found)
+
+
+def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:
+    """Items with the divisions named after an agency taken out, each parting the item there:
+    ``국토교통부 공공택지관리과 도심주택공급협력과 국토교통부`` → ``국토교통부``, ``국토교통부``."""
+    out: list[list[Piece]] = []
+    for item in items:
+        part: list[Piece] = []
+        for i, piece in enumerate(item):
+            if i and registry.is_division(piece.text):
+                if part:
+                    out.append(part)
+                part = []
+            else:
+                part.append(piece)
+        if part:
+            out.append(part)
+    return out
+
+
+def distinct_agencies(found: list[FoundAgency]) -> list[FoundAgency]:
+    """``found`` without repeats (one agency named again in a cell, for another division)."""
+    seen: set[str] = set()
+    kept = []
+    for agency in found:
+        key = agency.name or agency.text
+        if key not in seen:
+            seen.add(key)
+            kept.append(agency)
+    return kept
 
 
 def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:

@@ -12,7 +12,8 @@ A line is, in this order of tests:
 * a table-of-contents title (``목 차``), or an entry after one (it ends in a page number),
   or any line ending in dot leaders and a page number → ``table-of-contents``;
 * opened by a body bullet (ㅇ, -, *, ※, ▸ …) → a task when it ends in its lead agencies
-  (``ㅇ … 확대 (고용부)``), else ``body`` (the text under a heading);
+  (``ㅇ … 확대 (고용부)``) or is a table row with a filled agency cell, else ``body`` (the
+  text under a heading);
 * opened by a heading marker → a heading;
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker, on the same page → the heading's title continues;
@@ -53,6 +54,8 @@ def read_layout(
     for token in tokens:
         if token.line_start:
             opening.setdefault(bisect_right(starts, token.start) - 1, token)
+    # A table row with a filled lead-agency cell names its agencies, whatever the registry makes of them.
+    with_agency_cell = {bisect_right(starts, start) - 1 for start, _ in composed.agency_cells}
     kept: list[MarkerToken] = []
     found: list[Furniture] = []
     in_toc = False
@@ -67,7 +70,7 @@ def read_layout(
             continue
         first = start + len(line) - len(line.lstrip())
         last = start + len(line.rstrip())
-        if furniture.overlaps(first, last):
+        if furniture.overlaps(first, first + 1):  # furniture opens the line (a page number, a header row)
             continue
         if layout.toc_title.fullmatch(stripped):
             in_toc = True
@@ -79,14 +82,16 @@ def read_layout(
         in_toc = False
         token = opening.get(i)
         opens = token is not None and token.start == first  # a marker opens the line
-        is_body = layout.body_bullet.match(stripped) is not None
+        # A body bullet opens body text, unless a numbered marker that begins the same way
+        # (<1> 주요 성과, -1- …) opens the line.
+        is_body = layout.body_bullet.match(stripped) is not None and not (opens and token.family.numbering != "bullet")
         if not opened:
             if not opens or is_body:
                 continue
             opened = True
         if is_body:
             heading = None
-            if opens and names_agencies(stripped):
+            if opens and (i in with_agency_cell or names_agencies(stripped)):
                 kept.append(token)
                 continue
         elif opens:

@@ -26,7 +26,9 @@ DINGBAT_NEGATIVE = "❶❷❸❹❺❻❼❽❾❿"
 
 ORDINAL_TABLES: dict[str, dict[str, int]] = {
     "circled": {ch: i for i, ch in enumerate(CIRCLED, 1)},
-    "roman": {ch: i for i, ch in enumerate(ROMAN, 1)},
+    # A font without Ⅵ-Ⅷ, Ⅺ, Ⅻ: the PDF text layer spells them Ⅴ or Ⅹ and Latin I's (ⅤI, ⅥI).
+    "roman": {ch: i for i, ch in enumerate(ROMAN, 1)}
+    | {"ⅤI": 6, "ⅤII": 7, "ⅤIII": 8, "ⅥI": 7, "ⅥII": 8, "ⅦI": 8, "ⅩI": 11, "ⅩII": 12, "ⅪI": 12},
     "hangul": {ch: i for i, ch in enumerate(HANGUL, 1)},
     "dingbat": {ch: i for i, ch in enumerate(DINGBAT, 1)} | {ch: i for i, ch in enumerate(DINGBAT_NEGATIVE, 1)},
 }
@@ -60,6 +62,7 @@ class Family(NamedTuple):
     label: str | None
     agencies: AgencyPolicy
     lines_only: bool = False  # a heading only at the start of a reader's line (PDF, HWP, HWPX), never in run-on text
+    glued: bool = False  # the marker may touch the word after it (a bullet: ``·ICT``); only with lines_only
 
     def ordinal(self, written: str | None) -> int | None:
         """The number ``written`` stands for; None for bullets."""
@@ -161,8 +164,12 @@ def _compile(data: dict, shown: str) -> Profile:
     # No capturing group around each family: the `regex` module pays for every
     # group at every attempt, and dropping those 14 made the bare scan ~7% faster.
     # A match's family is that of the group that closed last (``group_family``).
-    alternation = "|".join(f"(?:{_rename_groups(fam.pattern, i)})" for i, fam in enumerate(families))
-    marker_pattern = regex.compile(WORD_START + "(?:" + alternation + ")" + WORD_END, regex.VERBOSE)
+    # A marker ends its word (``1.`` in ``1.5배`` is no marker), except a glued bullet family's
+    # (``·ICT 융합 …``: PDFs often set a bullet against its text).
+    alternation = "|".join(
+        f"(?:{_rename_groups(fam.pattern, i)})" + ("" if fam.glued else WORD_END) for i, fam in enumerate(families)
+    )
+    marker_pattern = regex.compile(WORD_START + "(?:" + alternation + ")", regex.VERBOSE)
     protected_patterns = [entry["pattern"] for entry in data.get("protected", [])]
     protected = (
         regex.compile("|".join(f"(?:{p})" for p in protected_patterns), regex.VERBOSE) if protected_patterns else None
@@ -226,6 +233,9 @@ def _family(entry: dict) -> Family:
         raise ValueError(f"family {entry['name']!r}: pattern needs a (?P<marker>…) group")
     if numbering != "bullet" and "number" not in compiled.groupindex:
         raise ValueError(f"family {entry['name']!r}: pattern needs a (?P<number>…) group")
+    glued = bool(entry.get("glued", False))
+    if glued and not (numbering == "bullet" and entry.get("lines_only")):
+        raise ValueError(f"family {entry['name']!r}: glued is for bullet families with lines_only")
     return Family(
         name=entry["name"],
         kind=entry["kind"],
@@ -237,6 +247,7 @@ def _family(entry: dict) -> Family:
         label=entry.get("label"),
         agencies=policy,
         lines_only=bool(entry.get("lines_only", False)),
+        glued=glued,
     )
 
 

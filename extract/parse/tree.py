@@ -80,9 +80,13 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
     is_open = depth is not None
     if depth is None:
         depth = len(stack)
-        # A task row ends in its agencies; only a strong marker can hang below one.
+        # A task row ends in its agencies; only a strong marker can hang below one. A new
+        # family opening a line after a task is a heading beside the task, not text in it.
         if stack and stack[-1].family.agencies == "always" and not family.strong:
-            return None
+            if not token.line_start:
+                return None
+            while depth and stack[depth - 1].family.agencies == "always":
+                depth -= 1
     if family.continuous:
         previous = running.get(family.name, 0)
         is_open = is_open or previous > 0
