@@ -27,35 +27,35 @@ from .paths import FIXTURE, GOLDEN_DIR, PDF_FIXTURES, ROOT
 EDITION_2021 = ROOT / "fixtures" / "edition-2021.txt"
 GOLDEN = GOLDEN_DIR / "diff-2020-2021.json"
 
-# (edit, old id, new id, status, changes, agencies added, agencies removed) — fixtures/edition-2021.md
+# (edit, old id, new id, status, changes, agency changes as (relation, old text, new text)) — fixtures/edition-2021.md
 EDITS = [
-    ("E1", "1.1.1", None, "removed", [], [], []),
-    ("E2", "1.1.2", "1.1.1", "changed", ["renamed", "renumbered"], [], []),
-    ("E3", "1.1.3", "1.1.2", "changed", ["renumbered"], [], []),
-    ("E3", "1.1.4", "1.1.3", "changed", ["renumbered"], [], []),
-    ("E4", "2.1.1", "2.1.1", "unchanged", [], [], []),
-    ("E4", "2.1.2", "2.1.2", "unchanged", [], [], []),
-    ("E4", "2.2.1", "2.2.1", "unchanged", [], [], []),
-    ("E4", "2.2.2", "2.2.2", "unchanged", [], [], []),
-    ("E4", "2.3.1", "2.3.1", "unchanged", [], [], []),
-    ("E5", "2.3.2", "4.4.1.3", "changed", ["moved"], [], []),
-    ("E6", "3.1.3.1", "3.1.3.1", "changed", ["renamed", "agencies"], [], ["산업통상자원부", "중소벤처기업부"]),
-    ("E6", None, "3.1.3.3", "added", [], [], []),
-    ("E7", "3.2.2.2", "3.2.2.2", "changed", ["agencies"], ["보건복지부"], []),
-    ("E8", "3.3.1.1", "3.3.1.1", "unchanged", [], [], []),
-    ("E9", "3.3.2.3", None, "removed", [], [], []),
-    ("E10", "4.2.2.2", "4.2.2.2", "changed", ["agencies"], [], ["행정안전부"]),
-    ("E11", None, "4.2.1.4", "added", [], [], []),
-    ("E12", "4.3.2.1", "4.3.3.1", "unchanged", [], [], []),
-    ("E12", "4.3.2.2", "4.3.3.2", "unchanged", [], [], []),
-    ("E12", "4.3.3.1", "4.3.2.1", "unchanged", [], [], []),
-    ("E12", "4.3.3.2", "4.3.2.2", "unchanged", [], [], []),
-    ("E13", "4.4.2.1", None, "removed", [], [], []),
-    ("E13", "4.4.2.2", "4.4.2.1", "changed", ["renamed", "renumbered"], [], []),
-    ("E14", "4.4.2.3", "4.4.2.2", "changed", ["renumbered"], [], []),
-    ("E14", "4.4.2.4", "4.4.2.3", "changed", ["renumbered"], [], []),
-    ("E15", "3.1.1.1", "3.1.1.1", "unchanged", [], [], []),
-    ("E15", "3.1.2.1", "3.1.2.1", "unchanged", [], [], []),
+    ("E1", "1.1.1", None, "removed", [], []),
+    ("E2", "1.1.2", "1.1.1", "changed", ["renamed", "renumbered"], []),
+    ("E3", "1.1.3", "1.1.2", "changed", ["renumbered"], []),
+    ("E3", "1.1.4", "1.1.3", "changed", ["renumbered"], []),
+    ("E4", "2.1.1", "2.1.1", "unchanged", [], []),
+    ("E4", "2.1.2", "2.1.2", "unchanged", [], []),
+    ("E4", "2.2.1", "2.2.1", "unchanged", [], []),
+    ("E4", "2.2.2", "2.2.2", "unchanged", [], []),
+    ("E4", "2.3.1", "2.3.1", "unchanged", [], []),
+    ("E5", "2.3.2", "4.4.1.3", "changed", ["moved"], []),
+    ("E6", "3.1.3.1", "3.1.3.1", "changed", ["renamed", "agencies"], [("removed", "중기부", None), ("removed", "산업부", None)]),
+    ("E6", None, "3.1.3.3", "added", [], []),
+    ("E7", "3.2.2.2", "3.2.2.2", "changed", ["agencies"], [("added", None, "복지부")]),
+    ("E8", "3.3.1.1", "3.3.1.1", "unchanged", [], [("renamed", "행안부", "행정안전부")]),
+    ("E9", "3.3.2.3", None, "removed", [], []),
+    ("E10", "4.2.2.2", "4.2.2.2", "changed", ["agencies"], [("removed", "행안부", None)]),
+    ("E11", None, "4.2.1.4", "added", [], []),
+    ("E12", "4.3.2.1", "4.3.3.1", "unchanged", [], []),
+    ("E12", "4.3.2.2", "4.3.3.2", "unchanged", [], []),
+    ("E12", "4.3.3.1", "4.3.2.1", "unchanged", [], []),
+    ("E12", "4.3.3.2", "4.3.2.2", "unchanged", [], []),
+    ("E13", "4.4.2.1", None, "removed", [], []),
+    ("E13", "4.4.2.2", "4.4.2.1", "changed", ["renamed", "renumbered"], []),
+    ("E14", "4.4.2.3", "4.4.2.2", "changed", ["renumbered"], []),
+    ("E14", "4.4.2.4", "4.4.2.3", "changed", ["renumbered"], []),
+    ("E15", "3.1.1.1", "3.1.1.1", "unchanged", [], []),
+    ("E15", "3.1.2.1", "3.1.2.1", "unchanged", [], []),
 ]
 
 # (edit, old id, new id, status, changes) for headings; every other heading keeps its id, unchanged.
@@ -80,18 +80,14 @@ def _find(entries, old_id, new_id):
 
 
 @pytest.mark.parametrize(
-    ("edit", "old_id", "new_id", "status", "changes", "added", "removed"),
+    ("edit", "old_id", "new_id", "status", "changes", "agency_changes"),
     EDITS,
     ids=[f"{row[0]}-{row[1] or 'new'}-{row[2] or 'gone'}" for row in EDITS],
 )
-def test_each_documented_edit_is_reported(report, edit, old_id, new_id, status, changes, added, removed) -> None:
+def test_each_documented_edit_is_reported(report, edit, old_id, new_id, status, changes, agency_changes) -> None:
     entry = _find(report.tasks, old_id, new_id)
-    assert (entry.status, entry.changes, entry.agencies_added, entry.agencies_removed) == (
-        status,
-        changes,
-        added,
-        removed,
-    )
+    found = [(c.relation, c.old.text if c.old else None, c.new.text if c.new else None) for c in entry.agency_changes]
+    assert (entry.status, entry.changes, found) == (status, changes, agency_changes)
 
 
 def test_tasks_no_edit_touches_are_unchanged_under_the_same_id(report) -> None:
@@ -128,6 +124,8 @@ def test_totals_of_the_edit_list(report) -> None:
     assert (tasks.old, tasks.new) == (57, 56)
     assert tasks.status.model_dump() == {"unchanged": 44, "changed": 10, "added": 2, "removed": 3}
     assert tasks.changes.model_dump() == {"renamed": 3, "moved": 1, "renumbered": 6, "agencies": 3}
+    assert tasks.renumbered_only == 4  # E3, E14 (E2 and E13 are renamed too)
+    assert tasks.agency_changes.model_dump() == {"successor": 0, "renamed": 1, "reassigned": 0, "added": 1, "removed": 2}
     assert (headings.old, headings.new) == (36, 36)
     assert headings.status.model_dump() == {"unchanged": 33, "changed": 3, "added": 0, "removed": 0}
     assert headings.changes.model_dump() == {"renamed": 1, "moved": 0, "renumbered": 2, "agencies": 0}
@@ -348,5 +346,5 @@ def test_report_round_trips_through_its_model_and_schema_is_printed(capsys: pyte
     assert DiffReport.model_validate_json(text).to_json() == text
     assert main(["schema", "diff"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["title"] == "DiffReport" and schema["$id"].endswith("/1.0/diff.schema.json")
+    assert schema["title"] == "DiffReport" and schema["$id"].endswith("/2.0/diff.schema.json")
     assert {"summary", "tasks", "headings"} <= set(schema["required"])

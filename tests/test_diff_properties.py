@@ -79,14 +79,24 @@ def _by_pair(report) -> dict[tuple[str | None, str | None], tuple]:
             e.status,
             tuple(e.changes),
             e.similarity,
-            tuple(e.agencies_added),
-            tuple(e.agencies_removed),
+            _agency_changes(e),
             e.related.id if e.related else None,
         )
         for e in report.tasks + report.headings
     }
 
 
+def _agency_changes(entry) -> tuple:
+    """The entry's agency changes as a sorted tuple of (relation, old text, new text, date)."""
+    return tuple(
+        sorted(
+            (c.relation, c.old.text if c.old else "", c.new.text if c.new else "", c.reorganised or "")
+            for c in entry.agency_changes
+        )
+    )
+
+
+MIRROR_RELATION = {"added": "removed", "removed": "added"}
 MIRROR_STATUS = {"added": "removed", "removed": "added", "changed": "changed", "unchanged": "unchanged"}
 
 
@@ -99,8 +109,8 @@ def test_reversed_diff_is_the_mirror_image(rng: random.Random, count: int) -> No
     a, b = _document(tree, rng), _document(edited, rng)
     forward, backward = _by_pair(_diff(a, b)), _by_pair(_diff(b, a))
     mirrored = {
-        (new, old): (MIRROR_STATUS[status], changes, similarity, removed, added, related)
-        for (old, new), (status, changes, similarity, added, removed, related) in backward.items()
+        (new, old): (MIRROR_STATUS[status], changes, similarity, _mirror(agencies), related)
+        for (old, new), (status, changes, similarity, agencies, related) in backward.items()
     }
     assert forward == mirrored
     ab, ba = _diff(a, b).summary, _diff(b, a).summary
@@ -113,6 +123,12 @@ def test_reversed_diff_is_the_mirror_image(rng: random.Random, count: int) -> No
             two.status.added,
         )
         assert one.changes == two.changes
+
+
+def _mirror(agency_changes: tuple) -> tuple:
+    return tuple(
+        sorted((MIRROR_RELATION.get(relation, relation), new, old, day) for relation, old, new, day in agency_changes)
+    )
 
 
 def _ids(nodes: list[SynthNode], prefix: str = "") -> dict[int, tuple[str, SynthNode | None]]:

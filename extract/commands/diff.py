@@ -42,7 +42,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="task_kinds",
         metavar="KIND",
-        help="a node kind that is a task row (repeatable; default: task); other kinds are headings",
+        help="a node kind that is a task row (repeatable); overrides what the plans say "
+        "(the nodes carrying agencies, else the profile's task kinds, else the leaves)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the warnings of inputs parsed now")
 
@@ -66,7 +67,6 @@ def _run(args: argparse.Namespace) -> int:
                 code=ExitCode.USAGE,
             ) from None
         raise
-    from ..diff.match import TASK_KINDS
     from ..load import is_json, load_document
     from ..pipeline import load
     from ..parse.profile import load_profile
@@ -88,7 +88,8 @@ def _run(args: argparse.Namespace) -> int:
         new,
         old_path=args.old,
         new_path=args.new,
-        task_kinds=tuple(args.task_kinds) if args.task_kinds else TASK_KINDS,
+        task_kinds=tuple(args.task_kinds or ()),
+        profile=profile,
     )
     text = render(report, args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "json"))
     if args.output == "-":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from .models import CHANGES, STATUSES, DiffReport, Edition, Entry, NodeRef
-from .sections import Section, heading_name, headings_by_id, section_name, sections
+from .sections import Section, agency_change_text, handed_over, heading_name, headings_by_id, section_name, sections
 from .words import Run, word_diff
 
 # No network and no script, whatever a document holds: the page may only use its own <style>.
@@ -57,6 +57,9 @@ tr.changed { box-shadow: inset 4px 0 var(--changed); }
 .id { font: 12px ui-monospace, "SFMono-Regular", Menlo, monospace; color: var(--muted); margin-right: 6px; }
 .agencies, .where, .note { font-size: 13px; color: var(--muted); margin-top: 2px; }
 .sim { font-size: 12px; color: var(--muted); }
+.agency-change { font-size: 13px; margin-top: 2px; }
+.agency-change.reassigned, .agency-change.added, .agency-change.removed { color: var(--changed); font-weight: 600; }
+.agency-change.successor, .agency-change.renamed { color: var(--muted); }
 .none { color: var(--muted); }
 del { background: var(--removed-bg); color: var(--removed); text-decoration: line-through; }
 ins { background: var(--added-bg); color: var(--added); text-decoration: none; }
@@ -234,21 +237,30 @@ def _pair_cells(entry: Entry, old_headings, new_headings) -> str:
         return f'{kind}<td class="old">{empty}</td><td class="new">{cell}</td>'
     old_runs, new_runs = word_diff(entry.old.title, entry.new.title)
     moved = "moved" in entry.changes
+    gave_up, took = handed_over(entry)
     old_cell = (
         _id(entry.old)
         + _runs(old_runs, "del")
         + _label(entry.old, entry.new, "del")
-        + _agencies_block(entry.old, set(entry.agencies_removed), "del")
+        + _agencies_block(entry.old, gave_up, "del")
         + (_where(entry.old, old_headings, "was in") if moved else "")
     )
     new_cell = (
         _id(entry.new)
         + _runs(new_runs, "ins")
         + _label(entry.new, entry.old, "ins")
-        + _agencies_block(entry.new, set(entry.agencies_added), "ins")
+        + _agencies_block(entry.new, took, "ins")
         + (_where(entry.new, new_headings, "now in") if moved else "")
+        + _agency_changes(entry)
     )
     return f'{kind}<td class="old">{old_cell}</td><td class="new">{new_cell}</td>'
+
+
+def _agency_changes(entry: Entry) -> str:
+    """One line per agency change, its relation as a class: a reorganisation reads apart from a handover."""
+    return "".join(
+        f'<div class="agency-change {c.relation}">{escape(agency_change_text(c))}</div>' for c in entry.agency_changes
+    )
 
 
 def _badges(entry: Entry) -> str:

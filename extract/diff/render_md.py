@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from .models import CHANGES, STATUSES, DiffReport, Entry, NodeRef
-from .sections import Section, heading_name, headings_by_id, section_name, sections
+from .sections import Section, agency_change_text, handed_over, heading_name, headings_by_id, section_name, sections
 from .words import Run, word_diff
 
 # Characters with a meaning inside a Markdown line; `<`, `>` and `&` become entities first.
@@ -99,9 +99,12 @@ def _entry(entry: Entry, old_headings: dict[str, NodeRef], new_headings: dict[st
         old_runs, new_runs = word_diff(entry.old.title, entry.new.title)
         old_line = _runs(old_runs, "~~") + _label(entry.old, entry.new, "~~")
         new_line = _runs(new_runs, "**") + _label(entry.new, entry.old, "**")
-        old_line += _agencies(entry.old, set(entry.agencies_removed), "~~")
-        new_line += _agencies(entry.new, set(entry.agencies_added), "**")
+        gave_up, took = handed_over(entry)
+        old_line += _agencies(entry.old, gave_up, "~~")
+        new_line += _agencies(entry.new, took, "**")
         line += f"\n  - old: {old_line}\n  - new: {new_line}"
+    if entry.agency_changes:
+        line += "\n  - agencies: " + "; ".join(escape(agency_change_text(c)) for c in entry.agency_changes)
     if "moved" in entry.changes:
         line += f"\n  - moved from {_parent(entry.old, old_headings)} to {_parent(entry.new, new_headings)}"
     return line

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models import DiffReport, Entry, NodeRef
+from .models import AgencyChange, DiffReport, Entry, NodeRef
 
 
 @dataclass
@@ -78,3 +78,23 @@ def _key(entry: Entry) -> tuple[str, str]:
 
 def _area_id(ref: NodeRef) -> str:
     return ref.id.split(".")[0]
+
+
+def handed_over(entry: Entry) -> tuple[set[str], set[str]]:
+    """Canonical names (as written when unknown) of the old agencies that gave the task up and
+    the new ones that took it: removed, added, reassigned; a reorganisation is not a handover."""
+    old = {c.old.name or c.old.text for c in entry.agency_changes if c.old and c.relation in ("removed", "reassigned")}
+    new = {c.new.name or c.new.text for c in entry.agency_changes if c.new and c.relation in ("added", "reassigned")}
+    return old, new
+
+
+def agency_change_text(change: AgencyChange) -> str:
+    """``기재부 → 재경부 (reorganised 2026-01-02)``, ``산업부 → 기후부 (reassigned)``, ``+ 복지부 (added)``; unescaped."""
+    if change.old is None:
+        return f"+ {change.new.text} (added)"  # type: ignore[union-attr]
+    if change.new is None:
+        return f"− {change.old.text} (removed)"
+    why = change.relation
+    if change.relation == "successor":
+        why = "reorganised " + change.reorganised if change.reorganised else "reorganised"
+    return f"{change.old.text} → {change.new.text} ({why})"
