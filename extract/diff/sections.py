@@ -98,3 +98,22 @@ def agency_change_text(change: AgencyChange) -> str:
     if change.relation == "successor":
         why = "reorganised " + change.reorganised if change.reorganised else "reorganised"
     return f"{change.old.text} → {change.new.text} ({why})"
+
+
+def headline(report: DiffReport) -> str:
+    """The summary in one sentence, unescaped (numbers only): ``Tasks 57 → 56: 4 changed, 6 only renumbered, 2 added, 3 removed, 44 unchanged.``
+
+    A task that only moved up or down a place because another was dropped did not change:
+    it is counted apart, so "changed" means changed in substance.
+    """
+    tasks = report.summary.tasks
+    parts = [f"{tasks.status.changed - tasks.renumbered_only} changed"]
+    if tasks.renumbered_only:
+        parts.append(f"{tasks.renumbered_only} only renumbered")
+    parts += [f"{tasks.status.added} added", f"{tasks.status.removed} removed", f"{tasks.status.unchanged} unchanged"]
+    line = f"Tasks {tasks.old} → {tasks.new}: " + ", ".join(parts) + "."
+    moves = tasks.agency_changes
+    handed = [f"{n} {what}" for n, what in ((moves.reassigned, "reassigned"), (moves.successor, "reorganised")) if n]
+    if handed:
+        line += " Lead agencies: " + ", ".join(handed) + "."
+    return line
