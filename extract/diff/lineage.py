@@ -72,34 +72,53 @@ class Window:
 
 
 @lru_cache(maxsize=4096)
-def _steps(lineage_key: str, older: str, newer: str) -> tuple[date | None, ...] | None:
-    """The dates of the reorganisations that lead from ``older`` to ``newer``, or None."""
-    heirs = load_lineage(lineage_key)
-    seen = {older: ()}
-    queue = deque([older])
+def _descendants(registry_file: str, name: str) -> dict[str, tuple[date | None, ...]]:
+    """Every agency ``name`` became (a chain, a split's heirs) → the dates of the steps that led there."""
+    heirs = load_lineage(registry_file)
+    found: dict[str, tuple[date | None, ...]] = {name: ()}
+    queue = deque([name])
     while queue:
-        name = queue.popleft()
-        if name == newer:
-            return seen[name]
-        for heir in heirs.get(name, ()):
-            if heir.name not in seen:
-                seen[heir.name] = (*seen[name], heir.since)
+        current = queue.popleft()
+        for heir in heirs.get(current, ()):
+            if heir.name not in found:
+                found[heir.name] = (*found[current], heir.since)
                 queue.append(heir.name)
-    return None
+    del found[name]
+    return found
 
 
-def lineage_relation(registry_file: str, old: str, new: str, window: Window) -> AgencyChange | None:
-    """``successor`` or ``renamed`` when one agency descends from the other (either way round), else None."""
-    steps = _steps(registry_file, old, new)
-    if steps is None:
-        steps = _steps(registry_file, new, old)
-    if steps is None:
-        return None
+def lineage_relation(steps: tuple[date | None, ...], window: Window) -> AgencyChange:
+    """``successor`` when one of the ``steps`` between two agencies of one lineage lies in the
+    window (dated by the latest such step), else ``renamed``: the same agency by another name."""
     inside = [day for day in steps if window.holds(day)]
     if not inside:
         return AgencyChange(relation="renamed", old=None, new=None, reorganised=None)
     dated = [day for day in inside if day is not None]
     return AgencyChange(relation="successor", old=None, new=None, reorganised=max(dated).isoformat() if dated else None)
+
+
+def _lineage_pairs(
+    olds: list[Agency], news: list[Agency], registry_file: str
+) -> list[tuple[Agency, Agency, tuple[date | None, ...]]]:
+    """(old, new, steps) for each old and new agency of one lineage, either way round.
+
+    Each agency's descendants are looked up once (cached) and indexed, so the work grows with
+    the agencies and the pairs found, never with old × new.
+    """
+    new_at = {b.name: b for b in news if b.name}
+    old_at = {a.name: a for a in olds if a.name}
+    pairs: dict[tuple[str, str], tuple[Agency, Agency, tuple[date | None, ...]]] = {}
+    for a in old_at.values():  # the new agency descends from the old one
+        for name, steps in _descendants(registry_file, a.name).items():  # type: ignore[arg-type]
+            if name in new_at:
+                pairs[(a.name, name)] = (a, new_at[name], steps)  # type: ignore[index]
+    for b in new_at.values():  # the old agency descends from the new one (a diff read backwards)
+        for name, steps in _descendants(registry_file, b.name).items():  # type: ignore[arg-type]
+            if name in old_at and (name, b.name) not in pairs:
+                pairs[(name, b.name)] = (old_at[name], b, steps)  # type: ignore[index]
+    order = {a.name: i for i, a in enumerate(olds)}
+    new_order = {b.name: j for j, b in enumerate(news)}
+    return [pairs[k] for k in sorted(pairs, key=lambda k: (order[k[0]], new_order[k[1]]))]
 
 
 def agency_changes(
@@ -119,15 +138,10 @@ def agency_changes(
     rest_new = [b for b in news if _key(b) not in keys]
     used_old: set[str] = set()
     used_new: set[str] = set()
-    for a in rest_old:  # agency lists are short: every pair is looked at
-        for b in rest_new:
-            if a.name is None or b.name is None:
-                continue
-            relation = lineage_relation(registry_file, a.name, b.name, window)
-            if relation is not None:
-                changes.append(relation.model_copy(update={"old": a, "new": b}))
-                used_old.add(_key(a))
-                used_new.add(_key(b))
+    for a, b, steps in _lineage_pairs(rest_old, rest_new, registry_file):
+        changes.append(lineage_relation(steps, window).model_copy(update={"old": a, "new": b}))
+        used_old.add(_key(a))
+        used_new.add(_key(b))
     left_old = [a for a in rest_old if _key(a) not in used_old]
     left_new = [b for b in rest_new if _key(b) not in used_new]
     for a, b in zip(left_old, left_new, strict=False):
