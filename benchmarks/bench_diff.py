@@ -28,6 +28,7 @@ from extract.diff.match import Outline, match
 from extract.diff.render_html import render_html
 from extract.diff.render_md import render_markdown
 from extract.diff.report import build_report
+from extract.diff.tasks import choose
 from extract.models import iter_nodes
 from extract.pipeline import parse_text
 from extract.parse.profile import load_profile
@@ -75,7 +76,8 @@ def _tasks(nodes):
 
 def time_one(old, new, repeat: int):
     """Best-of-``repeat`` seconds of the matching alone, the whole diff, and the two renderings."""
-    match_s, _ = best_of(repeat, lambda: match(Outline.of(old), Outline.of(new)))
+    rule = choose(old, new, load_profile().task_kinds)
+    match_s, _ = best_of(repeat, lambda: match(Outline.of(old, rule.is_task), Outline.of(new, rule.is_task)))
     diff_s, report = best_of(repeat, lambda: build_report(old, new, old_path="old", new_path="new"))
     md_s, _ = best_of(repeat, lambda: render_markdown(report))
     html_s, _ = best_of(repeat, lambda: render_html(report))

@@ -27,35 +27,35 @@ from .paths import FIXTURE, GOLDEN_DIR, PDF_FIXTURES, ROOT
 EDITION_2021 = ROOT / "fixtures" / "edition-2021.txt"
 GOLDEN = GOLDEN_DIR / "diff-2020-2021.json"
 
-# (edit, old id, new id, status, changes, agencies added, agencies removed) — fixtures/edition-2021.md
+# (edit, old id, new id, status, changes, agency changes as (relation, old text, new text)) — fixtures/edition-2021.md
 EDITS = [
-    ("E1", "1.1.1", None, "removed", [], [], []),
-    ("E2", "1.1.2", "1.1.1", "changed", ["renamed", "renumbered"], [], []),
-    ("E3", "1.1.3", "1.1.2", "changed", ["renumbered"], [], []),
-    ("E3", "1.1.4", "1.1.3", "changed", ["renumbered"], [], []),
-    ("E4", "2.1.1", "2.1.1", "unchanged", [], [], []),
-    ("E4", "2.1.2", "2.1.2", "unchanged", [], [], []),
-    ("E4", "2.2.1", "2.2.1", "unchanged", [], [], []),
-    ("E4", "2.2.2", "2.2.2", "unchanged", [], [], []),
-    ("E4", "2.3.1", "2.3.1", "unchanged", [], [], []),
-    ("E5", "2.3.2", "4.4.1.3", "changed", ["moved"], [], []),
-    ("E6", "3.1.3.1", "3.1.3.1", "changed", ["renamed", "agencies"], [], ["산업통상자원부", "중소벤처기업부"]),
-    ("E6", None, "3.1.3.3", "added", [], [], []),
-    ("E7", "3.2.2.2", "3.2.2.2", "changed", ["agencies"], ["보건복지부"], []),
-    ("E8", "3.3.1.1", "3.3.1.1", "unchanged", [], [], []),
-    ("E9", "3.3.2.3", None, "removed", [], [], []),
-    ("E10", "4.2.2.2", "4.2.2.2", "changed", ["agencies"], [], ["행정안전부"]),
-    ("E11", None, "4.2.1.4", "added", [], [], []),
-    ("E12", "4.3.2.1", "4.3.3.1", "unchanged", [], [], []),
-    ("E12", "4.3.2.2", "4.3.3.2", "unchanged", [], [], []),
-    ("E12", "4.3.3.1", "4.3.2.1", "unchanged", [], [], []),
-    ("E12", "4.3.3.2", "4.3.2.2", "unchanged", [], [], []),
-    ("E13", "4.4.2.1", None, "removed", [], [], []),
-    ("E13", "4.4.2.2", "4.4.2.1", "changed", ["renamed", "renumbered"], [], []),
-    ("E14", "4.4.2.3", "4.4.2.2", "changed", ["renumbered"], [], []),
-    ("E14", "4.4.2.4", "4.4.2.3", "changed", ["renumbered"], [], []),
-    ("E15", "3.1.1.1", "3.1.1.1", "unchanged", [], [], []),
-    ("E15", "3.1.2.1", "3.1.2.1", "unchanged", [], [], []),
+    ("E1", "1.1.1", None, "removed", [], []),
+    ("E2", "1.1.2", "1.1.1", "changed", ["renamed", "renumbered"], []),
+    ("E3", "1.1.3", "1.1.2", "changed", ["renumbered"], []),
+    ("E3", "1.1.4", "1.1.3", "changed", ["renumbered"], []),
+    ("E4", "2.1.1", "2.1.1", "unchanged", [], []),
+    ("E4", "2.1.2", "2.1.2", "unchanged", [], []),
+    ("E4", "2.2.1", "2.2.1", "unchanged", [], []),
+    ("E4", "2.2.2", "2.2.2", "unchanged", [], []),
+    ("E4", "2.3.1", "2.3.1", "unchanged", [], []),
+    ("E5", "2.3.2", "4.4.1.3", "changed", ["moved"], []),
+    ("E6", "3.1.3.1", "3.1.3.1", "changed", ["renamed", "agencies"], [("removed", "중기부", None), ("removed", "산업부", None)]),
+    ("E6", None, "3.1.3.3", "added", [], []),
+    ("E7", "3.2.2.2", "3.2.2.2", "changed", ["agencies"], [("added", None, "복지부")]),
+    ("E8", "3.3.1.1", "3.3.1.1", "unchanged", [], [("renamed", "행안부", "행정안전부")]),
+    ("E9", "3.3.2.3", None, "removed", [], []),
+    ("E10", "4.2.2.2", "4.2.2.2", "changed", ["agencies"], [("removed", "행안부", None)]),
+    ("E11", None, "4.2.1.4", "added", [], []),
+    ("E12", "4.3.2.1", "4.3.3.1", "unchanged", [], []),
+    ("E12", "4.3.2.2", "4.3.3.2", "unchanged", [], []),
+    ("E12", "4.3.3.1", "4.3.2.1", "unchanged", [], []),
+    ("E12", "4.3.3.2", "4.3.2.2", "unchanged", [], []),
+    ("E13", "4.4.2.1", None, "removed", [], []),
+    ("E13", "4.4.2.2", "4.4.2.1", "changed", ["renamed", "renumbered"], []),
+    ("E14", "4.4.2.3", "4.4.2.2", "changed", ["renumbered"], []),
+    ("E14", "4.4.2.4", "4.4.2.3", "changed", ["renumbered"], []),
+    ("E15", "3.1.1.1", "3.1.1.1", "unchanged", [], []),
+    ("E15", "3.1.2.1", "3.1.2.1", "unchanged", [], []),
 ]
 
 # (edit, old id, new id, status, changes) for headings; every other heading keeps its id, unchanged.
@@ -80,18 +80,14 @@ def _find(entries, old_id, new_id):
 
 
 @pytest.mark.parametrize(
-    ("edit", "old_id", "new_id", "status", "changes", "added", "removed"),
+    ("edit", "old_id", "new_id", "status", "changes", "agency_changes"),
     EDITS,
     ids=[f"{row[0]}-{row[1] or 'new'}-{row[2] or 'gone'}" for row in EDITS],
 )
-def test_each_documented_edit_is_reported(report, edit, old_id, new_id, status, changes, added, removed) -> None:
+def test_each_documented_edit_is_reported(report, edit, old_id, new_id, status, changes, agency_changes) -> None:
     entry = _find(report.tasks, old_id, new_id)
-    assert (entry.status, entry.changes, entry.agencies_added, entry.agencies_removed) == (
-        status,
-        changes,
-        added,
-        removed,
-    )
+    found = [(c.relation, c.old.text if c.old else None, c.new.text if c.new else None) for c in entry.agency_changes]
+    assert (entry.status, entry.changes, found) == (status, changes, agency_changes)
 
 
 def test_tasks_no_edit_touches_are_unchanged_under_the_same_id(report) -> None:
@@ -128,6 +124,8 @@ def test_totals_of_the_edit_list(report) -> None:
     assert (tasks.old, tasks.new) == (57, 56)
     assert tasks.status.model_dump() == {"unchanged": 44, "changed": 10, "added": 2, "removed": 3}
     assert tasks.changes.model_dump() == {"renamed": 3, "moved": 1, "renumbered": 6, "agencies": 3}
+    assert tasks.renumbered_only == 4  # E3, E14 (E2 and E13 are renamed too)
+    assert tasks.agency_changes.model_dump() == {"successor": 0, "renamed": 1, "reassigned": 0, "added": 1, "removed": 2}
     assert (headings.old, headings.new) == (36, 36)
     assert headings.status.model_dump() == {"unchanged": 33, "changed": 3, "added": 0, "removed": 0}
     assert headings.changes.model_dump() == {"renamed": 1, "moved": 0, "renumbered": 2, "agencies": 0}
@@ -226,7 +224,8 @@ def test_output_file_is_written_atomically_and_format_follows_suffix(tmp_path: P
 
 
 def test_same_inputs_same_bytes(tmp_path: Path) -> None:
-    """Two separate processes (other hash seeds, other thread timing) write identical bytes."""
+    """Two separate processes (other hash seeds, other thread timing) write identical bytes
+    (the HTML page's time made comes from SOURCE_DATE_EPOCH when it is set)."""
     script = (
         "import sys; from extract.cli import main\n"
         "for fmt in ('json', 'md', 'html'):\n"
@@ -234,7 +233,7 @@ def test_same_inputs_same_bytes(tmp_path: Path) -> None:
         "    main(['diff', 'fixtures/source.txt', 'fixtures/edition-2021.txt', '-f', fmt, '-o', out])\n"
     )
     for seed in ("1", "2"):
-        env = {"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}
+        env = {"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1767225600"}
         subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], cwd=ROOT, env=env, check=True)
     for fmt in ("json", "md", "html"):
         first = (tmp_path / f"1.{fmt}").read_bytes()
@@ -308,7 +307,7 @@ def _hostile_report():
 def test_html_shows_markup_from_a_document_as_text() -> None:
     page = render_html(_hostile_report())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<ins>&lt;i&gt;개선&lt;/i&gt;</ins>" in page
+    assert "<ins>&lt;i&gt;</ins>개선<ins>&lt;/i&gt;</ins>" in page  # the tags changed, not the word
     assert "<script" not in page.lower() and "<i>" not in page
     assert "&lt;old&gt;.txt" in page and "new&amp;.txt" in page
     assert "&quot;quotes&quot;" in page
@@ -318,7 +317,7 @@ def test_html_shows_markup_from_a_document_as_text() -> None:
 def test_markdown_shows_markup_from_a_document_as_text() -> None:
     text = render_markdown(_hostile_report())
     assert "&lt;script&gt;" in text and "<script" not in text
-    assert "**&lt;i&gt;개선&lt;/i&gt;**" in text and "<i>" not in text
+    assert "<ins>&lt;i&gt;</ins>개선<ins>&lt;/i&gt;</ins>" in text and "<i>" not in text
     assert r"\*stars\*" in text and r"\~\~strike\~\~" in text and r"\[link\]" in text and r"\|" in text
 
 
@@ -348,5 +347,123 @@ def test_report_round_trips_through_its_model_and_schema_is_printed(capsys: pyte
     assert DiffReport.model_validate_json(text).to_json() == text
     assert main(["schema", "diff"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    assert schema["title"] == "DiffReport" and schema["$id"].endswith("/1.0/diff.schema.json")
+    assert schema["title"] == "DiffReport" and schema["$id"].endswith("/2.0/diff.schema.json")
     assert {"summary", "tasks", "headings"} <= set(schema["required"])
+
+
+# --- readable reports: what users expect (issue 14) ----------------------------------------------
+
+# (old title, new title, old marked, new marked): [ ] marks what a report highlights
+WORD_DIFFS = [
+    ("국민참여예산제 확대 및 제도 내실화", "국민참여예산제 확대 및 운영 내실화",
+     "국민참여예산제 확대 및 [제도] 내실화", "국민참여예산제 확대 및 [운영] 내실화"),
+    ("혁신지향 공공조달 본격 추진(대상발굴, 유인확보 등)", "혁신지향 공공조달 본격 추진",
+     "혁신지향 공공조달 본격 추진[(대상발굴, 유인확보 등)]", "혁신지향 공공조달 본격 추진"),
+    ("공공기관 운영·관리체계 개선", "공공기관 운영·평가체계 개선", "공공기관 운영·[관리체계] 개선", "공공기관 운영·[평가체계] 개선"),
+    ("교육, 훈련 확대", "교육, 연수 확대", "교육, [훈련] 확대", "교육, [연수] 확대"),
+    ("‘정부 보조금’ 제공", "‘정부 보조금’ 제공 확대", "‘정부 보조금’ 제공", "‘정부 보조금’ 제공 [확대]"),
+    ("같은 제목", "같은  제목", "같은 제목", "같은 제목"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "old_marked", "new_marked"), WORD_DIFFS, ids=[r[2] for r in WORD_DIFFS])
+def test_word_diff_inside_words_joined_by_punctuation(old, new, old_marked, new_marked) -> None:
+    from extract.diff.words import word_diff
+
+    def marked(runs) -> str:
+        return "".join(f"[{r.text}]" if r.changed else r.text for r in runs)
+
+    old_runs, new_runs = word_diff(old, new)
+    assert (marked(old_runs), marked(new_runs)) == (old_marked, new_marked)
+
+
+def test_reports_mark_only_the_parenthesis_that_went(report) -> None:
+    """E6: 본격 추진(대상발굴, 유인확보 등) → 본격 추진: 추진 stays, the parenthesis is struck."""
+    assert "혁신지향 공공조달 본격 추진<del>(대상발굴, 유인확보 등)</del>" in render_html(report)
+    # Markdown's ~~ does not open after a letter: inside a word the report uses the HTML tag.
+    assert "- old: 혁신지향 공공조달 본격 추진<del>(대상발굴, 유인확보 등)</del> — 기재부" in render_markdown(report)
+
+
+# (text, the code span that shows it as it is)
+CODE_SPANS = [
+    ("fixtures/source_2020.txt", "`fixtures/source_2020.txt`"),
+    ("a*b|c[1]~", "`a*b|c[1]~`"),
+    ("a`b", "``a`b``"),
+    ("`x``", "``` `x`` ```"),
+    ("<old>&.txt", "`<old>&.txt`"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), CODE_SPANS, ids=[r[0] for r in CODE_SPANS])
+def test_markdown_code_spans_are_not_escaped(text: str, span: str) -> None:
+    from extract.diff.render_md import code
+
+    assert code(text) == span
+
+
+def test_markdown_file_names_and_ids_stand_unescaped_in_code_spans(report) -> None:
+    old = parse("① 국민 참여 제도 개선 추진 행안부\n")
+    new = parse("① 국민 참여 제도 개선 확대 추진 행안부\n")
+    text = render_markdown(build_report(old, new, old_path="my_plan_2020.txt", new_path="x*y.txt"))
+    assert "- old: `my_plan_2020.txt` (sha256" in text and "- new: `x*y.txt` (sha256" in text
+    assert "**renamed** `1` (similarity" in text
+
+
+HEADLINE = "Tasks 57 → 56: 6 changed, 4 only renumbered, 2 added, 3 removed, 44 unchanged."
+
+
+def test_headline_counts_renumbered_only_tasks_apart(report) -> None:
+    """fixtures/edition-2021.md: 10 changed, of which E3 and E14 (four tasks) only renumbered."""
+    assert HEADLINE in render_markdown(report).splitlines()
+    page = render_html(report)
+    assert f'<p class="headline">{HEADLINE}</p>' in page
+    assert '<div class="card changed"><b>6</b>changed</div>' in page
+    assert '<div class="card renumbered"><b>4</b>only renumbered</div>' in page
+
+
+def test_agency_changes_read_apart_in_both_reports() -> None:
+    old = parse("2025 업무계획\n1. 재정 혁신\n① 예산 제도 개선 기재부\n② 에너지 전환 추진 산업부\n")
+    new = parse("2026 업무계획\n1. 재정 혁신\n① 예산 제도 개선 기획처\n② 에너지 전환 추진 기후부\n")
+    report = build_report(old, new, old_path="a", new_path="b")
+    text = render_markdown(report)
+    assert "  - agencies: 기재부 → 기획처 (reorganised 2026-01-02)" in text
+    assert "  - agencies: 산업부 → 기후부 (reassigned)" in text
+    assert "Lead agencies: 1 reassigned, 1 reorganised." in text
+    page = render_html(report)
+    assert '<div class="agency-change successor">기재부 → 기획처 (reorganised 2026-01-02)</div>' in page
+    assert '<div class="agency-change reassigned">산업부 → 기후부 (reassigned)</div>' in page
+    assert "<del>산업부</del>" in page and "<ins>기후부</ins>" in page and "<del>기재부</del>" not in page
+
+
+def test_html_names_the_tool_version_and_time_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract import __version__
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = tmp_path / "r.html"
+    assert main(["diff", str(FIXTURE), str(EDITION_2021), "-o", str(out), "-q"]) == ExitCode.DIFFERENCES
+    page = out.read_text(encoding="utf-8")
+    assert f"<footer>Made by plan-extract {__version__} diff on 2026-01-01 00:00:00 UTC." in page
+
+
+def test_html_folded_rows_open_when_printed(report) -> None:
+    """Unchanged tasks are folded behind a checkbox (no script); the print style shows them."""
+    page = render_html(report)
+    assert "<details" not in page  # a closed <details> cannot be opened by a print style
+    assert page.count('<table class="plain folded">') == 4  # one per area
+    assert "input.fold:not(:checked) + label.fold + .folded { display: none; }" in page
+    assert "@media print {" in page and "input.fold + label.fold + .folded { display: table; }" in page
+    assert "전자증명서 확대" in page  # E8's unchanged task is in the page, folded
+
+
+def test_strict_fails_on_warnings_of_either_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("① 과제 추진 미래혁신처\n", encoding="utf-8")
+    saved = tmp_path / "plan.json"
+    saved.write_text(parse_file(str(plan)).document.to_json(), encoding="utf-8")
+    for side in (plan, saved):
+        assert main(["diff", str(FIXTURE), str(side), "--strict", "-o", str(tmp_path / "r.json")]) == 2
+        err = capsys.readouterr().err.splitlines()
+        assert err[-1] == f"{side}: error: 1 warning(s) and --strict: no report written", err
+        assert "warning: agency '미래혁신처' is not in the registry" in err[0]
+        assert not (tmp_path / "r.json").exists()
+    assert main(["diff", str(FIXTURE), str(FIXTURE), "--strict", "-q"]) == ExitCode.OK

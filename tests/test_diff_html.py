@@ -67,3 +67,18 @@ def test_a_script_in_a_title_stays_text_in_the_browser(tmp_path: Path) -> None:
     text = _text_of(dom)
     assert "<script>alert(1)</script>" in text and "<i>개선</i>" in text
     assert "<img" not in dom.replace("&lt;img", "") and "<i>" not in dom
+
+
+def test_folded_rows_are_printed(tmp_path: Path) -> None:
+    """Printed to PDF, the page holds the unchanged tasks folded on screen (E8's 3.3.1.1)."""
+    pdfium = pytest.importorskip("pypdfium2")
+    old = parse_file(str(FIXTURE)).document
+    new = parse_file(str(ROOT / "fixtures" / "edition-2021.txt")).document
+    page = tmp_path / "report.html"
+    page.write_text(render_html(build_report(old, new, old_path="2020", new_path="2021")), encoding="utf-8")
+    printed = tmp_path / "report.pdf"
+    result = check.run_chromium(check.CHROMIUM, page, f"--print-to-pdf={printed}", "--no-pdf-header-footer")
+    assert result.returncode == 0 and printed.exists(), result.stderr[-2000:]
+    document = pdfium.PdfDocument(str(printed))
+    text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert "3.3.1.1" in text

@@ -6,7 +6,9 @@ import tomllib
 from datetime import date
 from itertools import combinations
 
-from extract.parse.agencies import load_registry
+import pytest
+
+from extract.parse.agencies import load_lineage, load_registry
 from extract.parse.profile import load_profile
 
 from .paths import ROOT
@@ -49,7 +51,10 @@ def test_fields() -> None:
         since, until = _period(entry)
         assert since <= until, entry["name"]
         if "successor" in entry:
-            assert entry["successor"] in names, entry["name"]
+            heirs = entry["successor"]
+            heirs = [heirs] if isinstance(heirs, str) else heirs
+            assert heirs and set(heirs) <= names and len(set(heirs)) == len(heirs), entry["name"]
+            assert entry["status"] == "former" and "until" in entry, entry["name"]
         if entry["status"] == "current":
             assert "until" not in entry or until >= date(2026, 1, 1), entry["name"]
 
@@ -66,3 +71,38 @@ def test_every_registry_name_reads_as_an_agency() -> None:
     registry = load_registry(load_profile(), 2020)
     for entry in AGENCIES:
         assert registry.canonical(entry["name"]) is not None
+
+
+def test_lineage_has_no_cycle_and_each_heir_starts_the_day_after() -> None:
+    """Successors lead forward in time: an heir exists from the day after its predecessor's end."""
+    lineage = load_lineage("agencies.toml")
+    by_name = {e["name"]: e for e in AGENCIES}
+    for name, heirs in lineage.items():
+        for heir in heirs:
+            since = by_name[heir.name].get("since")
+            assert since is None or date.fromisoformat(since) <= heir.since, (name, heir.name)
+    for start in lineage:  # a walk never comes back to where it began
+        seen, todo = set(), [start]
+        while todo:
+            for heir in lineage.get(todo.pop(), ()):
+                assert heir.name != start, start
+                if heir.name not in seen:
+                    seen.add(heir.name)
+                    todo.append(heir.name)
+
+
+# (agency, its heirs) — the reorganisations of 2025-10-01 and 2026-01-02 (정부조직법, promulgated 2025-10-01)
+REORGANISATIONS = [
+    ("환경부", [("기후에너지환경부", "2025-10-01")]),
+    ("여성가족부", [("성평등가족부", "2025-10-01")]),
+    ("방송통신위원회", [("방송미디어통신위원회", "2025-10-01")]),
+    ("산업통상자원부", [("산업통상부", "2025-10-01")]),
+    ("통계청", [("국가데이터처", "2025-10-01")]),
+    ("특허청", [("지식재산처", "2025-10-01")]),
+    ("기획재정부", [("재정경제부", "2026-01-02"), ("기획예산처", "2026-01-02")]),
+]
+
+
+@pytest.mark.parametrize(("agency", "heirs"), REORGANISATIONS, ids=[r[0] for r in REORGANISATIONS])
+def test_recent_reorganisations_are_in_the_lineage(agency: str, heirs: list[tuple[str, str]]) -> None:
+    assert [(h.name, h.since.isoformat()) for h in load_lineage("agencies.toml")[agency]] == heirs

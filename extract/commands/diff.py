@@ -1,4 +1,4 @@
-"""``plan-extract diff OLD NEW [--format json|md|html] [-o FILE] [--profile FILE] [--task-kind KIND] [-q]``
+"""``plan-extract diff OLD NEW [--format json|md|html] [-o FILE] [--profile FILE] [--task-kind KIND] [-q] [--strict]``
 
 Compares two editions of a plan, matching tasks and headings by content, not by
 number. Each side is plan JSON (``*.json``, from ``parse``) or anything ``parse``
@@ -9,6 +9,7 @@ reads (plan text, PDF). Exit code, like diff(1): 0 the editions are identical,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,9 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         dest="task_kinds",
         metavar="KIND",
-        help="a node kind that is a task row (repeatable; default: task); other kinds are headings",
+        help="a node kind that is a task row (repeatable); overrides what the plans say "
+        "(the nodes carrying agencies, else the profile's task kinds, else the leaves)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="do not print the warnings of inputs parsed now")
+    parser.add_argument(
+        "--strict", action="store_true", help="fail (exit 2, no report) when either edition has warnings"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +71,6 @@ def _run(args: argparse.Namespace) -> int:
                 code=ExitCode.USAGE,
             ) from None
         raise
-    from ..diff.match import TASK_KINDS
     from ..load import is_json, load_document
     from ..pipeline import load
     from ..parse.profile import load_profile
@@ -76,11 +80,18 @@ def _run(args: argparse.Namespace) -> int:
     warnings = Report(1, quiet=args.quiet)
     for path in (args.old, args.new):
         if is_json(path):
-            documents.append(load_document(path))
+            document = load_document(path)
+            diagnostics = [d.model_dump() for d in document.diagnostics]
+            # A JSON side's warnings were printed when it was parsed; --strict still counts them.
+            count = warnings.warnings(path, diagnostics, always=args.strict) if args.strict else 0
         else:  # parsed now: its warnings are news
             parsed = load(path, profile)
-            documents.append(parsed.document)
-            warnings.warnings(path, parsed.data["diagnostics"])
+            document = parsed.document
+            count = warnings.warnings(path, parsed.data["diagnostics"], always=args.strict)
+        if args.strict and count:
+            warnings.close()
+            raise PlanError(f"{count} warning(s) and --strict: no report written", path=path, code=ExitCode.USAGE)
+        documents.append(document)
     warnings.close()
     old, new = documents
     report = build_report(
@@ -88,7 +99,8 @@ def _run(args: argparse.Namespace) -> int:
         new,
         old_path=args.old,
         new_path=args.new,
-        task_kinds=tuple(args.task_kinds) if args.task_kinds else TASK_KINDS,
+        task_kinds=tuple(args.task_kinds or ()),
+        profile=profile,
     )
     text = render(report, args.format or FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "json"))
     if args.output == "-":
@@ -108,5 +120,15 @@ def render(report, format: str) -> str:
     if format == "html":
         from ..diff.render_html import render_html
 
-        return render_html(report)
+        return render_html(report, made=made_at())
     return report.to_json()
+
+
+def made_at() -> str:
+    """When the report is made, in UTC; ``SOURCE_DATE_EPOCH`` (the reproducible-builds
+    convention) fixes it, so that a build can compare two reports byte for byte."""
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")

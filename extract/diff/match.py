@@ -19,6 +19,7 @@ mirror image of ``diff(a, b)`` even where two pairings tie.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,10 +28,6 @@ from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
 from ..models import Node, PlanDocument
-
-# Node kinds that are task rows; every other kind is a heading (default profile:
-# ① and ➊ rows are kind "task"). ``plan-extract diff --task-kind`` overrides it.
-TASK_KINDS = ("task",)
 
 # Task pair score = Σ weight × similarity (weights sum to 1):
 #   title     character similarity of the titles (letters and digits only, so spacing
@@ -79,7 +76,7 @@ def agency_keys(node: Node) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Outline:
-    """One edition's nodes in document order, split into tasks and headings by kind."""
+    """One edition's nodes in document order, split into tasks (``tasks.py``) and headings by kind."""
 
     nodes: tuple[Node, ...]
     parent: dict[str, Node | None]  # node id → the node it sits under
@@ -88,7 +85,7 @@ class Outline:
     headings: dict[str, tuple[Node, ...]]  # kind → headings of that kind
 
     @classmethod
-    def of(cls, document: PlanDocument, task_kinds: tuple[str, ...] = TASK_KINDS) -> Outline:
+    def of(cls, document: PlanDocument, is_task: Callable[[Node], bool]) -> Outline:
         nodes: list[Node] = []
         parent: dict[str, Node | None] = {}
         ancestors: dict[str, tuple[Node, ...]] = {}
@@ -102,20 +99,27 @@ class Outline:
 
         walk(document.children, ())
         headings: dict[str, list[Node]] = {}
+        tasks: list[Node] = []
         for node in nodes:
-            if node.kind not in task_kinds:
+            if is_task(node):
+                tasks.append(node)
+            else:
                 headings.setdefault(node.kind, []).append(node)
         return cls(
             nodes=tuple(nodes),
             parent=parent,
             ancestors=ancestors,
-            tasks=tuple(n for n in nodes if n.kind in task_kinds),
+            tasks=tuple(tasks),
             headings={kind: tuple(group) for kind, group in headings.items()},
         )
 
     def fingerprint(self) -> tuple:
         """Everything matching looks at, in order: equal fingerprints, equal matchings."""
-        return tuple((self.depth(n), n.kind, n.title, n.label or "", tuple(sorted(agency_keys(n)))) for n in self.nodes)
+        tasks = {n.id for n in self.tasks}
+        return tuple(
+            (self.depth(n), n.id in tasks, n.kind, n.title, n.label or "", tuple(sorted(agency_keys(n))))
+            for n in self.nodes
+        )
 
     def depth(self, node: Node) -> int:
         return len(self.ancestors[node.id])

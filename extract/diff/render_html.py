@@ -3,7 +3,7 @@
 Summary counts, the changed headings, then each area with its added, removed,
 renamed, moved, renumbered and agency-changed tasks, old and new side by side,
 deleted words in ``<del>`` and inserted words in ``<ins>``; the unchanged tasks
-folded in a ``<details>``. No script, no external resource (a Content Security
+folded behind a checkbox and its label (open on paper: ``@media print``). No script, no external resource (a Content Security
 Policy forbids both), inline CSS only. Everything from a document passes
 through ``html.escape``.
 """
@@ -12,8 +12,19 @@ from __future__ import annotations
 
 from html import escape
 
+from .. import __version__
+
 from .models import CHANGES, STATUSES, DiffReport, Edition, Entry, NodeRef
-from .sections import Section, heading_name, headings_by_id, section_name, sections
+from .sections import (
+    Section,
+    agency_change_text,
+    handed_over,
+    heading_name,
+    headings_by_id,
+    headline,
+    section_name,
+    sections,
+)
 from .words import Run, word_diff
 
 # No network and no script, whatever a document holds: the page may only use its own <style>.
@@ -57,19 +68,38 @@ tr.changed { box-shadow: inset 4px 0 var(--changed); }
 .id { font: 12px ui-monospace, "SFMono-Regular", Menlo, monospace; color: var(--muted); margin-right: 6px; }
 .agencies, .where, .note { font-size: 13px; color: var(--muted); margin-top: 2px; }
 .sim { font-size: 12px; color: var(--muted); }
+.agency-change { font-size: 13px; margin-top: 2px; }
+.agency-change.reassigned, .agency-change.added, .agency-change.removed { color: var(--changed); font-weight: 600; }
+.agency-change.successor, .agency-change.renamed { color: var(--muted); }
 .none { color: var(--muted); }
 del { background: var(--removed-bg); color: var(--removed); text-decoration: line-through; }
 ins { background: var(--added-bg); color: var(--added); text-decoration: none; }
-details { margin: 10px 0 0; } summary { cursor: pointer; color: var(--muted); }
-details table td { font-size: 13px; padding: 3px 10px; }
+table.plain td { font-size: 13px; padding: 3px 10px; }
 footer { margin-top: 48px; color: var(--muted); font-size: 12px; }
+.headline { font-size: 16px; margin: 4px 0 0; }
+/* Folded rows: a checkbox and its label open them (no script); on paper they are always open. */
+input.fold { position: absolute; opacity: 0; width: 1px; height: 1px; }
+label.fold { display: block; cursor: pointer; color: var(--muted); margin: 10px 0 0; }
+label.fold::before { content: "▸ "; } input.fold:checked + label.fold::before { content: "▾ "; }
+input.fold:focus-visible + label.fold { outline: 2px solid var(--accent); }
+input.fold:not(:checked) + label.fold + .folded { display: none; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav, label.fold::before { display: none; }
+  input.fold + label.fold + .folded { display: table; }
+  tr, .card { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  del, ins, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """.strip()
 
 
 PLAIN_TABLE = '<table class="plain"><colgroup><col class="id"><col><col class="agencies"></colgroup><tbody>'
+FOLDED_TABLE = PLAIN_TABLE.replace('class="plain"', 'class="plain folded"')
 
 
-def render_html(report: DiffReport) -> str:
+def render_html(report: DiffReport, *, made: str | None = None) -> str:
+    """The page; ``made`` (an ISO time) is printed in the footer with the tool's version."""
     old_headings, new_headings = headings_by_id(report)
     title = f"{_edition_name(report.old)} → {_edition_name(report.new)}"
     parts = [
@@ -94,9 +124,10 @@ def render_html(report: DiffReport) -> str:
     parts += _headings(report, old_headings, new_headings)
     for number, section in enumerate(areas, 1):
         parts += _section(number, section, report, old_headings, new_headings)
+    when = f" on {escape(made)}" if made else ""
     parts += [
-        "<footer>Made by plan-extract diff. Tasks and headings are matched by content (title, agencies,"
-        " position), not by number; see docs/diff.md.</footer>",
+        f"<footer>Made by plan-extract {escape(__version__)} diff{when}. Tasks and headings are matched by"
+        " content (title, agencies, position), not by number; see docs/diff.md.</footer>",
         "</body>",
         "</html>",
     ]
@@ -120,10 +151,15 @@ def _summary(report: DiffReport) -> list[str]:
     out = ['<section id="summary">', "<h2>Summary</h2>"]
     if report.summary.identical:
         out.append('<p class="identical">The two editions have the same headings and tasks.</p>')
+    else:
+        out.append(f'<p class="headline">{escape(headline(report))}</p>')
     out.append('<div class="cards">')
     out.append(f'<div class="card"><b>{tasks.old} → {tasks.new}</b>tasks</div>')
-    for status in STATUSES:
-        out.append(f'<div class="card {status}"><b>{getattr(tasks.status, status)}</b>{status}</div>')
+    cards = [("changed", tasks.status.changed - tasks.renumbered_only, "changed")]
+    cards += [("renumbered", tasks.renumbered_only, "only renumbered")] if tasks.renumbered_only else []
+    cards += [(s, getattr(tasks.status, s), s) for s in ("added", "removed", "unchanged")]
+    for css, count, name in cards:
+        out.append(f'<div class="card {css}"><b>{count}</b>{name}</div>')
     out.append("</div>")
     columns = ("old", "new", *STATUSES, *CHANGES)
     out.append(
@@ -175,7 +211,7 @@ def _section(number: int, section: Section, report: DiffReport, old_headings, ne
     else:
         out.append(f'<p class="area-note">All {len(section.tasks)} tasks unchanged.</p>')
     if section.moved_out:
-        out.append(f"<details open><summary>{len(section.moved_out)} moved to another area</summary>{PLAIN_TABLE}")
+        out.append(f'<p class="area-note">{len(section.moved_out)} moved to another area:</p>{PLAIN_TABLE}')
         for entry in section.moved_out:
             assert entry.old is not None and entry.new is not None
             out.append(
@@ -183,10 +219,14 @@ def _section(number: int, section: Section, report: DiffReport, old_headings, ne
                 f"<td>{escape(entry.new.title)}{_where(entry.new, new_headings, 'now in')}</td>"
                 f'<td class="agencies">{_agencies(entry.new, set(), "")}</td></tr>'
             )
-        out.append("</tbody></table></details>")
+        out.append("</tbody></table>")
     unchanged = section.unchanged
     if unchanged:
-        out.append(f"<details><summary>{len(unchanged)} unchanged tasks</summary>{PLAIN_TABLE}")
+        fold = f"fold-{number}"
+        out.append(
+            f'<input type="checkbox" class="fold" id="{fold}"><label class="fold" for="{fold}">'
+            f"{len(unchanged)} unchanged tasks</label>{FOLDED_TABLE}"
+        )
         for entry in unchanged:
             assert entry.old is not None and entry.new is not None
             ids = (
@@ -198,7 +238,7 @@ def _section(number: int, section: Section, report: DiffReport, old_headings, ne
                 f'<tr><td><span class="id">{ids}</span></td><td>{escape(entry.new.title)}</td>'
                 f'<td class="agencies">{_agencies(entry.new, set(), "")}</td></tr>'
             )
-        out.append("</tbody></table></details>")
+        out.append("</tbody></table>")
     return out + ["</section>"]
 
 
@@ -234,21 +274,30 @@ def _pair_cells(entry: Entry, old_headings, new_headings) -> str:
         return f'{kind}<td class="old">{empty}</td><td class="new">{cell}</td>'
     old_runs, new_runs = word_diff(entry.old.title, entry.new.title)
     moved = "moved" in entry.changes
+    gave_up, took = handed_over(entry)
     old_cell = (
         _id(entry.old)
         + _runs(old_runs, "del")
         + _label(entry.old, entry.new, "del")
-        + _agencies_block(entry.old, set(entry.agencies_removed), "del")
+        + _agencies_block(entry.old, gave_up, "del")
         + (_where(entry.old, old_headings, "was in") if moved else "")
     )
     new_cell = (
         _id(entry.new)
         + _runs(new_runs, "ins")
         + _label(entry.new, entry.old, "ins")
-        + _agencies_block(entry.new, set(entry.agencies_added), "ins")
+        + _agencies_block(entry.new, took, "ins")
         + (_where(entry.new, new_headings, "now in") if moved else "")
+        + _agency_changes(entry)
     )
     return f'{kind}<td class="old">{old_cell}</td><td class="new">{new_cell}</td>'
+
+
+def _agency_changes(entry: Entry) -> str:
+    """One line per agency change, its relation as a class: a reorganisation reads apart from a handover."""
+    return "".join(
+        f'<div class="agency-change {c.relation}">{escape(agency_change_text(c))}</div>' for c in entry.agency_changes
+    )
 
 
 def _badges(entry: Entry) -> str:
@@ -263,7 +312,7 @@ def _id(ref: NodeRef) -> str:
 
 
 def _runs(runs: list[Run], tag: str) -> str:
-    return " ".join(f"<{tag}>{escape(r.text)}</{tag}>" if r.changed else escape(r.text) for r in runs)
+    return "".join(f"<{tag}>{escape(r.text)}</{tag}>" if r.changed else escape(r.text) for r in runs)
 
 
 def _label(ref: NodeRef, other: NodeRef | None, tag: str) -> str:

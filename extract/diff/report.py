@@ -9,16 +9,24 @@ Change kinds of a matched pair:
   moved       the node sits under another heading: its old parent is not matched
               to its new parent (a renamed or renumbered parent is still the same parent)
   renumbered  same parent, other number
-  agencies    the set of canonical lead-agency names differs (order and alias do not count)
+  agencies    the lead agencies changed other than in spelling: a successor, a
+              reassignment, an agency added or removed (``agency_changes``, ``lineage.py``,
+              say which; order and alias do not count)
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..models import Node, PlanDocument
+from ..parse.profile import Profile, default_profile
 from . import match as matching_rules
-from .match import Matching, Outline, agency_keys, match
+from . import tasks as task_rules
+from .lineage import Window, agency_changes, edition_period
+from .match import Matching, Outline, match
 from .models import (
     CHANGES,
+    RELATIONS,
     STATUSES,
     Change,
     ChangeCounts,
@@ -28,6 +36,7 @@ from .models import (
     Entry,
     MatchingRules,
     NodeRef,
+    RelationCounts,
     RelatedRef,
     Status,
     StatusCounts,
@@ -44,23 +53,34 @@ def build_report(
     *,
     old_path: str,
     new_path: str,
-    task_kinds: tuple[str, ...] = matching_rules.TASK_KINDS,
+    task_kinds: tuple[str, ...] = (),
+    profile: Profile | None = None,
 ) -> DiffReport:
-    old = Outline.of(old_document, task_kinds)
-    new = Outline.of(new_document, task_kinds)
+    """``task_kinds`` overrides which nodes are tasks (``tasks.py``); ``profile`` (default: the
+    default profile) gives the task kinds, the title's date pattern and the agency registry."""
+    profile = profile or default_profile()
+    rule = task_rules.choose(old_document, new_document, profile.task_kinds, task_kinds)
+    old = Outline.of(old_document, rule.is_task)
+    new = Outline.of(new_document, rule.is_task)
     result = match(old, new)
-    old_headings = tuple(n for n in old.nodes if n.kind not in task_kinds)
-    new_headings = tuple(n for n in new.nodes if n.kind not in task_kinds)
-    headings = _entries(old, new, old_headings, new_headings, result)
-    tasks = _entries(old, new, old.tasks, new.tasks, result)
+    old_edition = _edition(old_document, old_path, profile)
+    new_edition = _edition(new_document, new_path, profile)
+    context = Context(old, new, profile.registry_file, Window.between(old_edition.period, new_edition.period))
+    old_task_ids = {n.id for n in old.tasks}
+    new_task_ids = {n.id for n in new.tasks}
+    old_headings = tuple(n for n in old.nodes if n.id not in old_task_ids)
+    new_headings = tuple(n for n in new.nodes if n.id not in new_task_ids)
+    headings = _entries(context, old_headings, new_headings, result)
+    tasks = _entries(context, old.tasks, new.tasks, result)
     heading_counts = _counts(headings, len(old_headings), len(new_headings))
     task_counts = _counts(tasks, len(old.tasks), len(new.tasks))
     identical = all(e.status == "unchanged" for e in (*headings, *tasks))
     return DiffReport(
-        old=_edition(old_document, old_path),
-        new=_edition(new_document, new_path),
+        old=old_edition,
+        new=new_edition,
         matching=MatchingRules(
-            task_kinds=list(task_kinds),
+            tasks=rule.rule,
+            task_kinds=list(rule.kinds),
             task_weights=matching_rules.TASK_WEIGHTS,
             task_threshold=matching_rules.TASK_THRESHOLD,
             heading_weights=matching_rules.HEADING_WEIGHTS,
@@ -73,17 +93,31 @@ def build_report(
     )
 
 
-def _edition(document: PlanDocument, path: str) -> Edition:
+@dataclass(frozen=True)
+class Context:
+    """What an entry is built from besides its nodes."""
+
+    old: Outline
+    new: Outline
+    registry_file: str  # the agency registry, for its lineage
+    window: Window  # the days between the editions
+
+
+def _edition(document: PlanDocument, path: str, profile: Profile) -> Edition:
     return Edition(
-        path=path, source=document.source.path, sha256=document.source.sha256, title=document.title, year=document.year
+        path=path,
+        source=document.source.path,
+        sha256=document.source.sha256,
+        title=document.title,
+        year=document.year,
+        period=edition_period(document, profile.date_pattern),
     )
 
 
-def _entries(
-    old: Outline, new: Outline, olds: tuple[Node, ...], news: tuple[Node, ...], result: Matching
-) -> list[Entry]:
+def _entries(context: Context, olds: tuple[Node, ...], news: tuple[Node, ...], result: Matching) -> list[Entry]:
     """An entry per node of ``olds`` and ``news``, in the new edition's order, with each
     removed node where it used to be (see ``_removed_places``)."""
+    old, new = context.old, context.new
     forward = {p.old: p for p in result.pairs}
     backward = {p.new: p for p in result.pairs}
     new_at = {n.id: j for j, n in enumerate(news)}
@@ -94,7 +128,7 @@ def _entries(
         if pair is None:
             keyed.append(((j, 0, 0), _unmatched("added", None, node, new, result.related_new.get(node.id))))
         else:
-            keyed.append(((j, 0, 0), _matched(old, new, old_by_id[pair.old], node, pair.similarity, forward)))
+            keyed.append(((j, 0, 0), _matched(context, old_by_id[pair.old], node, pair.similarity, forward)))
     partner_at = [new_at.get(forward[n.id].new, -1) if n.id in forward else None for n in olds]
     places = _removed_places(old, olds, partner_at)
     for i, node in enumerate(olds):
@@ -135,7 +169,8 @@ def _removed_places(old: Outline, olds: tuple[Node, ...], partner_at: list[int |
     return places
 
 
-def _matched(old: Outline, new: Outline, before: Node, after: Node, similarity: float, forward: dict) -> Entry:
+def _matched(context: Context, before: Node, after: Node, similarity: float, forward: dict) -> Entry:
+    old, new = context.old, context.new
     changes: list[Change] = []
     if before.title != after.title or before.label != after.label:
         changes.append("renamed")
@@ -148,8 +183,8 @@ def _matched(old: Outline, new: Outline, before: Node, after: Node, similarity: 
         changes.append("moved")
     elif before.number != after.number:
         changes.append("renumbered")
-    old_agencies, new_agencies = agency_keys(before), agency_keys(after)
-    if old_agencies != new_agencies:
+    agencies = agency_changes(before.agencies, after.agencies, context.registry_file, context.window)
+    if any(change.relation != "renamed" for change in agencies):
         changes.append("agencies")
     return Entry(
         status="changed" if changes else "unchanged",
@@ -157,8 +192,7 @@ def _matched(old: Outline, new: Outline, before: Node, after: Node, similarity: 
         similarity=round(similarity, DIGITS),
         old=_ref(old, before),
         new=_ref(new, after),
-        agencies_added=sorted(new_agencies - old_agencies),
-        agencies_removed=sorted(old_agencies - new_agencies),
+        agency_changes=agencies,
         related=None,
     )
 
@@ -172,8 +206,7 @@ def _unmatched(status: Status, before: Node | None, after: Node | None, outline:
         similarity=None,
         old=_ref(outline, before) if before else None,
         new=_ref(outline, after) if after else None,
-        agencies_added=[],
-        agencies_removed=[],
+        agency_changes=[],
         related=RelatedRef(id=related.id, similarity=round(related.similarity, DIGITS)) if related else None,
     )
 
@@ -198,4 +231,8 @@ def _counts(entries: list[Entry], n_old: int, n_new: int) -> Counts:
         new=n_new,
         status=StatusCounts(**{s: sum(e.status == s for e in entries) for s in STATUSES}),
         changes=ChangeCounts(**{c: sum(c in e.changes for e in entries) for c in CHANGES}),
+        renumbered_only=sum(e.changes == ["renumbered"] for e in entries),
+        agency_changes=RelationCounts(
+            **{r: sum(any(c.relation == r for c in e.agency_changes) for e in entries) for r in RELATIONS}
+        ),
     )

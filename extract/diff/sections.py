@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models import DiffReport, Entry, NodeRef
+from .models import AgencyChange, DiffReport, Entry, NodeRef
 
 
 @dataclass
@@ -78,3 +78,42 @@ def _key(entry: Entry) -> tuple[str, str]:
 
 def _area_id(ref: NodeRef) -> str:
     return ref.id.split(".")[0]
+
+
+def handed_over(entry: Entry) -> tuple[set[str], set[str]]:
+    """Canonical names (as written when unknown) of the old agencies that gave the task up and
+    the new ones that took it: removed, added, reassigned; a reorganisation is not a handover."""
+    old = {c.old.name or c.old.text for c in entry.agency_changes if c.old and c.relation in ("removed", "reassigned")}
+    new = {c.new.name or c.new.text for c in entry.agency_changes if c.new and c.relation in ("added", "reassigned")}
+    return old, new
+
+
+def agency_change_text(change: AgencyChange) -> str:
+    """``기재부 → 재경부 (reorganised 2026-01-02)``, ``산업부 → 기후부 (reassigned)``, ``+ 복지부 (added)``; unescaped."""
+    if change.old is None:
+        return f"+ {change.new.text} (added)"  # type: ignore[union-attr]
+    if change.new is None:
+        return f"− {change.old.text} (removed)"
+    why = change.relation
+    if change.relation == "successor":
+        why = "reorganised " + change.reorganised if change.reorganised else "reorganised"
+    return f"{change.old.text} → {change.new.text} ({why})"
+
+
+def headline(report: DiffReport) -> str:
+    """The summary in one sentence, unescaped (numbers only): ``Tasks 57 → 56: 4 changed, 6 only renumbered, 2 added, 3 removed, 44 unchanged.``
+
+    A task that only moved up or down a place because another was dropped did not change:
+    it is counted apart, so "changed" means changed in substance.
+    """
+    tasks = report.summary.tasks
+    parts = [f"{tasks.status.changed - tasks.renumbered_only} changed"]
+    if tasks.renumbered_only:
+        parts.append(f"{tasks.renumbered_only} only renumbered")
+    parts += [f"{tasks.status.added} added", f"{tasks.status.removed} removed", f"{tasks.status.unchanged} unchanged"]
+    line = f"Tasks {tasks.old} → {tasks.new}: " + ", ".join(parts) + "."
+    moves = tasks.agency_changes
+    handed = [f"{n} {what}" for n, what in ((moves.reassigned, "reassigned"), (moves.successor, "reorganised")) if n]
+    if handed:
+        line += " Lead agencies: " + ", ".join(handed) + "."
+    return line

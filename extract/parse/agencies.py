@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -101,8 +101,13 @@ def _key(written: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def _registry_data(registry_file: str) -> dict:
+    return tomllib.loads((DATA_DIR / registry_file).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
 def _entries(registry_file: str) -> tuple[Entry, ...]:
-    data = tomllib.loads((DATA_DIR / registry_file).read_text(encoding="utf-8"))
+    data = _registry_data(registry_file)
     return tuple(
         Entry(
             name=entry["name"],
@@ -112,6 +117,30 @@ def _entries(registry_file: str) -> tuple[Entry, ...]:
         )
         for entry in data["agency"]
     )
+
+
+class Heir(NamedTuple):
+    """One step of an agency's lineage: the agency it became, and from when."""
+
+    name: str
+    since: date | None  # the day after the old agency's `until`; None when the registry has no date
+
+
+@lru_cache(maxsize=8)
+def load_lineage(registry_file: str) -> dict[str, tuple[Heir, ...]]:
+    """Canonical name → its immediate heirs (one successor, or several after a split).
+
+    Read from the registry's ``successor`` (a name or a list of names) and ``until``.
+    """
+    lineage: dict[str, tuple[Heir, ...]] = {}
+    for entry in _registry_data(registry_file)["agency"]:
+        successor = entry.get("successor")
+        if not successor:
+            continue
+        names = [successor] if isinstance(successor, str) else list(successor)
+        since = date.fromisoformat(entry["until"]) + timedelta(days=1) if "until" in entry else None
+        lineage[entry["name"]] = tuple(Heir(name, since) for name in names)
+    return lineage
 
 
 @lru_cache(maxsize=32)

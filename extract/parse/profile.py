@@ -118,6 +118,8 @@ class Profile(NamedTuple):
     source: str
     pdf_agency_header: regex.Pattern[str] | None = None  # the agency column's header in a PDF table
     layout: Layout | None = None  # how a document's own lines are read (extract/parse/layout.py)
+    task_kinds: tuple[str, ...] = ()  # node kinds that are a plan's tasks (diff: when no node carries agencies)
+    date_pattern: regex.Pattern[str] | None = None  # a full date in the title: (?P<year>…)(?P<month>…)(?P<day>…)?
 
     def family(self, name: str) -> Family:
         for fam in self.families:
@@ -201,7 +203,17 @@ def _compile(data: dict, shown: str) -> Profile:
         source=shown,
         pdf_agency_header=_optional_pattern(data.get("pdf", {}).get("agency_header")),
         layout=_layout(data.get("layout")),
+        task_kinds=_task_kinds(data.get("task_kinds", []), families),
+        date_pattern=_optional_pattern(data["title"].get("date")),
     )
+
+
+def _task_kinds(kinds: list, families: tuple[Family, ...]) -> tuple[str, ...]:
+    known = {fam.kind for fam in families}
+    for kind in kinds:
+        if kind not in known:
+            raise ValueError(f"task_kinds: no family has kind {kind!r}")
+    return tuple(kinds)
 
 
 def _layout(entry: dict | None) -> Layout | None:
