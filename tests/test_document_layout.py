@@ -228,3 +228,39 @@ def test_dash_numbers_without_dot_are_not_headings_in_run_on_text() -> None:
     """``1-1 온실가스`` opens a heading only on a reader's own line: in scraped text it stays text."""
     data = parse_text("1. 전략 1-1 온실가스 감축 2-3 배출권\n").data
     assert [n["title"] for n in data["children"]] == ["전략 1-1 온실가스 감축 2-3 배출권"]
+
+
+def printed(*lines: tuple[str, float, float], page: int = 1) -> list[Block]:
+    """Printed lines of a PDF page: (text, indent, type size)."""
+    return [Block(PARAGRAPH, text, indent=indent, size=size, page=page) for text, indent, size in lines]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # one lost glyph drawn for two levels, told apart by indent and size; the first is the outer
+        (
+            [("Ⅲ. 추진과제", 0, 20), ("\uf000 공공택지 사업속도 제고", 9, 16), ("\uf000 지구 지정 단계", 0, 17),
+             ("\uf000 보상 착수 단계", 0, 17), ("\uf000 우수입지 분양 추진", 9, 16)],
+            [("3", "추진과제", []), ("3.1", "공공택지 사업속도 제고", []), ("3.1.1", "지구 지정 단계", []),
+             ("3.1.2", "보상 착수 단계", []), ("3.2", "우수입지 분양 추진", [])],
+        ),
+        # a boxed 1 right after a boxed 1 with nothing under it opens a level below; 2 continues it
+        (
+            [("1 주택공급 확대", 10, 17), ("1 LH 직접시행 활성화", 10, 17), ("2 사업속도 제고", 10, 17),
+             ("2 도심 내 공급", 10, 17), ("1 노후시설 활용", 10, 17)],
+            [("1", "주택공급 확대", []), ("1.1", "LH 직접시행 활성화", []), ("1.2", "사업속도 제고", []),
+             ("2", "도심 내 공급", []), ("2.1", "노후시설 활용", [])],
+        ),
+    ],
+    ids=["same-glyph-two-levels", "boxed-numbers-restarting-at-1"],
+)
+def test_levels_from_the_printed_line(lines, expected) -> None:
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert outline(doc) == expected
+
+
+def test_a_word_processor_s_paragraph_sizes_make_no_level() -> None:
+    """In HWP/HWPX a □ set 1 pt smaller is the same level: only printed lines (PDF) have levels by style."""
+    doc = Document("plan.hwpx", "hwpx", "0" * 64, tuple(printed(("□ 추진 배경", 0, 16), ("□ 추진 일정", 0, 15))))
+    assert outline(doc) == [("1", "추진 배경", []), ("2", "추진 일정", [])]

@@ -298,3 +298,15 @@ def test_a_section_row_across_the_grid_is_a_line() -> None:
         ("text", "3-1. 첨단융합 녹색기술 개발"),
         ("· 첫째 과제 추진", "", "산업부 [agencies]", ""),
     ]
+
+
+def test_indents_are_measured_from_the_printed_page_s_margin() -> None:
+    """A booklet sets odd and even pages at different margins: the same level has one indent."""
+    reader = _page_reader(PROFILE)
+    composer = _Composer("plan.pdf")
+    for number, margin in ((1, 60), (2, 80), (3, 60), (4, 80)):
+        content = page(line("□ 첫째 내용", margin, 100) + line("ㅇ 세부 내용", margin + 12, 120), number=number)
+        composer.add(content, reader.read(content))
+    document = composer.document("0" * 64, "pdfium")
+    indents = [(b.text, b.indent) for b in document.blocks if b.text]
+    assert indents == [("□ 첫째 내용", 60.0), ("ㅇ 세부 내용", 72.0)] * 4  # even pages shifted onto odd ones

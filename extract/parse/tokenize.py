@@ -22,6 +22,7 @@ class MarkerToken(NamedTuple):
     number: int | None  # the ordinal; None for bullets
     parent: int | None  # the parent number a `1-2.` names, else None
     line_start: bool  # nothing but whitespace or furniture before it on its line
+    style: tuple[float, float, int | None] | None = None  # (indent, size, page) of its printed line
 
 
 class Spans:

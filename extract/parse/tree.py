@@ -76,7 +76,7 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
 def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> tuple[int, int, Issue | None] | None:
     """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text."""
     family = token.family
-    depth = _open_depth(stack, family)
+    depth = _open_depth(stack, token)
     is_open = depth is not None
     if depth is None:
         depth = len(stack)
@@ -122,12 +122,44 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
     return depth, number, Issue("warning", code, f"{family.kind} {what}", token.start)
 
 
-def _open_depth(stack: list[Draft], family: Family) -> int | None:
-    """The stack depth where ``family`` is open, or None."""
-    for depth, node in enumerate(stack):
-        if node.family is family:
-            return depth
-    return None
+def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
+    """The stack depth where ``token`` continues its family, or None when it opens a new level.
+
+    A family is open once, unless the reader knows each line's indent and type size
+    (``token.style``): then one family can hold several levels, as a plan that draws two
+    levels with the same glyph does. A bullet continues the open level of its family set
+    in the same style; a number continues the innermost level it is the next number of,
+    and a 1 right after a heading of its family that has nothing under it yet opens a
+    level below it (1 수도권 … then 1 LH 직접시행 …).
+    """
+    family = token.family
+    depths = [depth for depth, node in enumerate(stack) if node.family is family]
+    if not depths:
+        return None
+    if token.style is None or stack[depths[0]].token.style is None:
+        return depths[0]
+    if family.numbering == "bullet":
+        same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
+        return same[-1] if same else None
+    following = [d for d in depths if stack[d].number + 1 == token.number]
+    if following:
+        return following[-1]
+    if token.number == 1 and not stack[depths[-1]].children:
+        return None
+    same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
+    return same[-1] if same else depths[0]
+
+
+STYLE_INDENT = 3.0  # points: two lines of one page this close in indent are set alike
+STYLE_SIZE = 0.8  # points: and two lines this close in type size
+
+
+def _same_style(a: tuple[float, float, int | None] | None, b: tuple[float, float, int | None] | None) -> bool:
+    """Whether two printed lines are set alike: type size within ``STYLE_SIZE``, and on one
+    page indent within ``STYLE_INDENT`` (across pages indents drift with a page's layout)."""
+    if a is None or b is None or abs(a[1] - b[1]) > STYLE_SIZE:
+        return False
+    return a[2] != b[2] or abs(a[0] - b[0]) <= STYLE_INDENT
 
 
 def _parent_issue(token: MarkerToken, stack: list[Draft], depth: int) -> Issue | None:

@@ -61,6 +61,7 @@ class Unit:
     x0: float | None = None  # left edge of a line of plain text (its indentation)
     height: float | None = None  # its height: the largest glyph box, a stand-in for the font size
     cells: tuple[TableCell, ...] = ()  # a ruled grid's row: every column's cell (``left``/``right`` unused)
+    side: int = 0  # which printed page of a 2-up sheet: 0 left (or the whole page), 1 right
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,10 @@ class PageReader:
 
     def read(self, page: PageContent) -> list[Unit]:
         units: list[Unit] = []
-        for x0, x1 in self.regions(page):
+        for side, (x0, x1) in enumerate(self.regions(page)):
             words = [w for w in page.words if x0 <= w.center < x1]
             edges = [e for e in page.edges if e.x1 > x0 and e.x0 < x1]
-            units.extend(self.read_region(page, words, edges, x0, x1))
+            units.extend(replace(u, side=side) if side else u for u in self.read_region(page, words, edges, x0, x1))
         return units
 
     # --- 1. 2-up sheets ---------------------------------------------------------

@@ -21,6 +21,7 @@ truncated (no ``%%EOF``), encrypted, unreadable, text that comes out as
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import os
 import unicodedata
 from dataclasses import replace
@@ -39,6 +40,7 @@ from .. import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
 END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
 UNMAPPED = "\ufffd"
+MAX_SHIFT = 60  # points: the most two kinds of printed page (odd/even, 2-up halves) differ in margin
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
 PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
 ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/readers/pdf/
@@ -200,9 +202,12 @@ class _Composer:
         self.scanned = 0
         self.lost_dots: list[tuple[int, int]] = []  # (block, offset)
         self.unmapped: list[tuple[int, int]] = []
+        self.lefts: dict[tuple[int, int], list[float]] = {}  # (side, page parity) → left edges of lines
+        self.printed_page: list[tuple[int, int] | None] = []  # each block's (side, parity), for lines
 
     def add(self, content, units) -> None:
         self.blocks.append(Block(PAGE_BREAK, page=content.number))
+        self.printed_page.append(None)
         self.glyphs += content.chars
         if not content.chars and content.images:
             self.scanned += 1
@@ -232,6 +237,12 @@ class _Composer:
             else:
                 block = Block(PARAGRAPH, left, furniture="table-header" if unit.kind == "header" else None, **common)
             self.blocks.append(block)
+            if unit.x0 is not None:
+                key = (unit.side, content.number % 2)
+                self.lefts.setdefault(key, []).append(unit.x0)
+                self.printed_page.append(key)
+            else:
+                self.printed_page.append(None)
             if unit.kind != "header" and unit.margin:
                 self.margins.append((unit.margin, _fold_digits(left), index))
 
@@ -259,7 +270,7 @@ class _Composer:
             if self.scanned:
                 raise PlanError("no text layer: the pages are images (a scan?); OCR is needed", path=self.path)
             raise PlanError("no text in the PDF's pages", path=self.path)
-        blocks = self.blocks
+        blocks = self._indents_from_margins()
         for kind, index in self._margin_furniture():
             blocks[index] = replace(blocks[index], furniture=kind)
         issues = list(self.issues)
@@ -276,6 +287,21 @@ class _Composer:
             self.path, "pdf", sha256, tuple(blocks), issues=tuple(issues), metadata={"engine": engine}, wrapped=True
         )
 
+    def _indents_from_margins(self) -> list[Block]:
+        """Indents made comparable across kinds of printed page: a booklet sets odd and even
+        pages at different margins, a 2-up sheet its two halves, and a level is one indent
+        only once they are aligned. Each kind is shifted onto the one with the most lines by
+        the shift that best lines up their left edges (levels recur at the same indents), and
+        indents are then measured from the leftmost of the common margin's usual edges."""
+        if len(self.lefts) < 2:
+            return self.blocks
+        base = max(self.lefts, key=lambda key: len(self.lefts[key]))
+        shifts = {key: _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
+        return [
+            replace(block, indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
+            for block, key in zip(self.blocks, self.printed_page)
+        ]
+
     def _margin_furniture(self) -> list[tuple[str, int]]:
         """First and last lines of printed pages that are page numbers, or that repeat (digits
         aside) at the same end of two printed pages or more: running headers and footers."""
@@ -289,6 +315,19 @@ class _Composer:
             elif seen[(where, folded)] >= 2:
                 found.append(("running-header" if where == "top" else "running-footer", index))
         return found
+
+
+def _best_shift(base: list[float], lefts: list[float]) -> int:
+    """The shift (whole points, within ±MAX_SHIFT) that puts the most of ``lefts`` on an edge
+    that ``base`` also uses (1-point bins), the smallest shift on a tie."""
+    common = Counter(round(x) for x in base)
+    mine = Counter(round(x) for x in lefts)
+    best, best_score = 0, -1
+    for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
+        score = sum(min(n, common.get(x + shift, 0)) for x, n in mine.items())
+        if score > best_score:
+            best, best_score = shift, score
+    return best
 
 
 def _fold_digits(text: str) -> str:
