@@ -86,11 +86,13 @@ def load(path: str, profile: Profile | None = None, *, pages: str | None = None,
 
 def parse_file(path: str, profile: Profile | None = None) -> Parsed:
     """Parse the text file at ``path``."""
-    return parse_document(text_document(read_source(path)), profile)
+    profile = profile or default_profile()
+    return parse_document(text_document(read_source(path), profile), profile)
 
 
 def parse_bytes(data: bytes, path: str = "<input>", profile: Profile | None = None) -> Parsed:
-    return parse_document(text_document(decode_bytes(data, path=path)), profile)
+    profile = profile or default_profile()
+    return parse_document(text_document(decode_bytes(data, path=path), profile), profile)
 
 
 def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = None) -> Parsed:
@@ -162,7 +164,7 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     cuts: dict[int, Cut] = {}
     for i, draft in enumerate(drafts):
         end = drafts[i + 1].token.start if i + 1 < len(drafts) else len(value)
-        cut = cut_node(value, draft, draft.token.end, end, blocked, profile, registry, cells)
+        cut = cut_node(value, draft, draft.token.end, end, blocked, profile, registry, cells, lines=not document.verbatim)
         if i + 1 == len(drafts):
             split = trailing_fragment(value, draft, cut, blocked, profile, registry)
             if split:

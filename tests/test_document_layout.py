@@ -166,6 +166,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("▸ 국공유지 무상취득 기준 명확화", "국토교통부 도시활력지원과 조달청 국유재산관리과")],
             [("1.1", "국공유지 무상취득 기준 명확화", ["국토교통부", "조달청"])],
         ),
+        # an agency cell abbreviating ministries that share a suffix
+        (
+            ("세부추진과제", "소관부처"),
+            [("· 녹색기술 개발", "미래·산업·환경· 농식품·해수부,농진청")],
+            [("1.1", "녹색기술 개발", ["미래부", "산업부", "환경부", "농식품부", "해수부", "농진청"])],
+        ),
         # a bullet set against its text (·ICT) opens the row all the same
         (
             ("세부추진과제", "소관부처"),
@@ -179,7 +185,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "glued-bullet", "empty-agency-cell"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "shared-suffix", "glued-bullet", "empty-agency-cell"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

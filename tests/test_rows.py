@@ -40,6 +40,18 @@ TASK_ROWS = [
     ("우주 산업 육성 우주항공청, 과학기술정보통신부", "우주 산업 육성", ["우주항공청", "과학기술정보통신부"]),
     # a comma before the list is the list's, not the title's
     ("민원 서비스 개선, 행안부", "민원 서비스 개선", ["행안부"]),
+    # co-leads joined by a plus; a list that ends in 등
+    ("수출금융 우대 재경부+금융위+산업부", "수출금융 우대", ["재경부", "금융위", "산업부"]),
+    ("공급망 진입 지원 산업부, 방사청 등", "공급망 진입 지원", ["산업부", "방사청"]),
+    # the title's last word run into the first agency (OCR, a PDF without a space)
+    ("공급망 장벽 대응 역량 강화산업부+방사청 등", "공급망 장벽 대응 역량 강화", ["산업부", "방사청"]),
+    ("전략수출금융기금 신설재경부", "전략수출금융기금 신설", ["재경부"]),
+    # ministries sharing one suffix: each stem gets it back, where the registry knows the name
+    ("녹색기술 개발 미래·산업·환경·농식품·해수부,농진청", "녹색기술 개발", ["미래부", "산업부", "환경부", "농식품부", "해수부", "농진청"]),
+    ("산림 보전 농진·산림청", "산림 보전", ["농진청", "산림청"]),
+    # …but a name the registry knows whole, or one it lacks, is not cut
+    ("지역 균형 발전 국토교통부", "지역 균형 발전", ["국토교통부"]),
+    ("사회 진흥 사업 한국지능정보사회진흥원", "사회 진흥 사업", ["한국지능정보사회진흥원"]),
 ]
 
 

@@ -83,6 +83,16 @@ class Registry(NamedTuple):
             return self.canonical(word)
         return name
 
+    def glued(self, word: str) -> int | None:
+        """Where an agency's name starts inside ``word`` when OCR or a PDF ran the title's last
+        word into it (``강화산업부`` → 3, ``신설재경부`` → 2): the longest registry name or alias
+        of three characters or more that ends the word after two Hangul syllables or more."""
+        for at in range(2, len(word) - 2):
+            tail = word[at:]
+            if self.names.get(tail) and self.unknown.fullmatch(tail) and all("가" <= ch <= "힣" for ch in word[:at]):
+                return at  # (an agency-like tail only: 광역지자체 does not end in the collective 지자체)
+        return None
+
     def is_division(self, word: str) -> bool:
         """A unit inside an agency (``공공주택정책과``, ``기획팀``), not an agency of its own."""
         return len(word) >= 3 and word.endswith(self.division_suffixes) and self.name_of_word(word) is None
@@ -222,6 +232,9 @@ def agencies_at_end(text: str, start: int, row: str, separators: str, registry: 
     words = view.split()
     found: list[FoundAgency] = []
     i, limit = len(words) - 1, len(view)  # words[i] is the last word before limit
+    if i > 0 and words[i] in LIST_ENDINGS:  # 산업부, 방사청 등: the list's 등, not a name
+        limit = view.rfind(words[i], 0, limit)
+        i -= 1
     while i >= 0:
         at = view.rfind(words[i], 0, limit)  # see pieces_from_right
         word = row[at : at + len(words[i])]
@@ -233,12 +246,56 @@ def agencies_at_end(text: str, start: int, row: str, separators: str, registry: 
                 i, limit = i - width, agency.start - start
                 continue
         name = registry.name_of_word(word)
+        shared = _shared_suffix(word, found, row[at + len(word) : found[-1].start - start] if found else "", separators, registry) if name is None else None
+        if shared is not None:  # 미래·산업·환경부: the stems before the last name share its suffix
+            found.append(FoundAgency(start + at, start + at + len(word), shared, registry.canonical(shared)))
+            i, limit = i - 1, at
+            continue
+        glued = registry.glued(word) if name is None else None
+        if glued is not None:  # 강화산업부: a title's last word run into the first agency
+            found.append(FoundAgency(start + at + glued, start + at + len(word), word[glued:], registry.name_of_word(word[glued:])))
+            break
         if name is None and not registry.looks_like_agency(word):
             break
         found.append(FoundAgency(start + at, start + at + len(word), word, name))
         i, limit = i - 1, at
     found.reverse()
     return found
+
+
+def _shared_suffix(word: str, found: list[FoundAgency], between: str, separators: str, registry: Registry) -> str | None:
+    """``word`` with the suffix of the agency after it, when a separator (``between`` them)
+    joins them and the two make a name the registry knows: 미래 in 미래·산업부 → 미래부,
+    농진 in 농진·산림청 → 농진청."""
+    if not found or not any(ch in separators for ch in between):
+        return None
+    suffix = SHARED_SUFFIX.search(found[-1].text)
+    if suffix is None or word.endswith(suffix.group()):
+        return None
+    restored = word + suffix.group()
+    return restored if registry.canonical(restored) is not None else None
+
+
+def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> list[FoundAgency]:
+    """A list read item by item (a table's agency cell), stems restored from the right:
+    미래 · 산업 · 해수부 → 미래부, 산업부, 해수부, where the registry knows the restored name."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        stem, after = out[i], out[i + 1]
+        suffix = SHARED_SUFFIX.search(after.text)
+        if stem.name is None and suffix is not None and not stem.text.endswith(suffix.group()):
+            restored = stem.text + suffix.group()
+            name = registry.canonical(restored)
+            if name is not None:
+                out[i] = stem._replace(text=restored, name=name)
+    return out
+
+
+# The suffix a run of agency stems shares: 부, 처, 청, 위원회.
+SHARED_SUFFIX = regex.compile(r"(?:위원회|부|처|청)$")
+
+# Words that end an agency list without naming an agency: 산업부, 방사청 등.
+LIST_ENDINGS = frozenset({"등", "외"})
 
 
 def _alias_ending(

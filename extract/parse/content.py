@@ -13,7 +13,15 @@ from typing import NamedTuple
 
 import regex
 
-from .agencies import FoundAgency, Piece, Registry, agencies_at_end, agencies_in_parenthesis, pieces_from_right
+from .agencies import (
+    FoundAgency,
+    Piece,
+    Registry,
+    agencies_at_end,
+    agencies_in_parenthesis,
+    pieces_from_right,
+    restore_shared_suffixes,
+)
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -99,21 +107,28 @@ def cut_node(
     profile: Profile,
     registry: Registry,
     cells: dict[int, int] | None = None,
+    lines: bool = False,
 ) -> Cut:
     """Cut the content [start, end) of ``draft`` into its parts.
 
     ``cells`` (PDF input) maps the end of each table row's agency cell to its start:
     a node whose text ends with such a cell takes the cell's words as its agencies.
+    ``lines``: the text is a reader's own lines (PDF, HWP, HWPX, a rebuilt word stream),
+    where a heading's line ends where its title does: a ``leaf`` family's heading with
+    children also takes the agencies its line ends in (``○ … 확대 중기부`` over its ``·``
+    items), as long as a title is left before them.
     """
     # One string for the row, furniture blanked: agencies, label and title are all read from it.
     start, row = _trimmed_row(text, start, end, furniture)
     end = start + len(row)
     family = draft.family
-    wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and not draft.children)
+    wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and (not draft.children or lines))
     cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
     title_end = end
     if wants_agencies:
         found = agencies_at_end(text, start, row, profile.separators, registry)
+        if draft.children and family.agencies == "leaf" and found and not row[: found[0].start - start].strip():
+            found = []  # a heading that is only a name (가. 고용노동부) is titled by it
         cell_start = cells.get(end) if cells else None
         if cell_start is not None and cell_start > draft.token.end:
             cell = [*pieces_from_right(text, furniture.gaps(cell_start, end), profile.separators)][::-1]
@@ -127,7 +142,8 @@ def cut_node(
                 title_end = _title_end(row, start, row.rindex("(") + start, profile.separators)
                 cut.agencies = found
                 cut.agencies_span = (title_end, end)
-        cut.agencies = found
+        # A heading over other nodes is a task only when its line names agencies.
+        cut.agencies = found if found or not draft.children or family.agencies == "always" else None
         if found and cut.agencies_span is None:
             title_end = _title_end(row, start, found[0].start, profile.separators)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
@@ -168,7 +184,7 @@ def column_agencies(
                 end, written = tail.end, f"{written} {tail.text}"
             found.append(FoundAgency(head[0].start, end, written, registry.canonical(written)))
         found.extend(known)
-    return distinct_agencies(found)
+    return distinct_agencies(restore_shared_suffixes(found, registry))
 
 
 def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:

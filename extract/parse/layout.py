@@ -112,7 +112,7 @@ def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
     word processor's paragraphs vary in size at will (a □ in 15 pt under a □ in 16 pt is no
     deeper), and there the outline level and numbering say what the style would."""
     if not wrapped or block.indent is None or block.size is None:
-        return token
+        return token._replace(style=(None, None, block.page))  # a line of its own, its style unknown
     return token._replace(style=(block.indent, block.size, block.page))
 
 

@@ -22,7 +22,9 @@ class MarkerToken(NamedTuple):
     number: int | None  # the ordinal; None for bullets
     parent: int | None  # the parent number a `1-2.` names, else None
     line_start: bool  # nothing but whitespace or furniture before it on its line
-    style: tuple[float, float, int | None] | None = None  # (indent, size, page) of its printed line
+    # (indent, size, page) of its line in a reader's lines (indent and size None where they say
+    # nothing of the level: a word processor's paragraph); None in run-on text
+    style: tuple[float | None, float | None, int | None] | None = None
 
 
 class Spans:

@@ -80,10 +80,11 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
     is_open = depth is not None
     if depth is None:
         depth = len(stack)
-        # A task row ends in its agencies; only a strong marker can hang below one. A new
-        # family opening a line after a task is a heading beside the task, not text in it.
+        # A task row ends in its agencies; only a strong marker can hang below one. In a
+        # reader's own lines (``token.style`` set: not wrapped run-on text), a new family
+        # opening a line after a task is a heading beside the task, not text in it.
         if stack and stack[-1].family.agencies == "always" and not family.strong:
-            if not token.line_start:
+            if not token.line_start or token.style is None:
                 return None
             while depth and stack[depth - 1].family.agencies == "always":
                 depth -= 1
@@ -154,10 +155,17 @@ STYLE_INDENT = 3.0  # points: two lines of one page this close in indent are set
 STYLE_SIZE = 0.8  # points: and two lines this close in type size
 
 
-def _same_style(a: tuple[float, float, int | None] | None, b: tuple[float, float, int | None] | None) -> bool:
+Style = tuple[float | None, float | None, int | None]  # (indent, size, page) of a printed line
+
+
+def _same_style(a: Style | None, b: Style | None) -> bool:
     """Whether two printed lines are set alike: type size within ``STYLE_SIZE``, and on one
     page indent within ``STYLE_INDENT`` (across pages indents drift with a page's layout)."""
-    if a is None or b is None or abs(a[1] - b[1]) > STYLE_SIZE:
+    if a is None or b is None:
+        return False
+    if a[1] is None or b[1] is None:
+        return True  # a paragraph's style says nothing here (see layout._styled)
+    if abs(a[1] - b[1]) > STYLE_SIZE:
         return False
     return a[2] != b[2] or abs(a[0] - b[0]) <= STYLE_INDENT
 

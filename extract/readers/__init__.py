@@ -69,7 +69,7 @@ def read_document(
         return read_bytes_as(kind, read_bytes(path), shown)
     from .text import read_source, text_document
 
-    return text_document(read_source(path))
+    return text_document(read_source(path), profile)
 
 
 def read_bytes_as(kind: str, data: bytes, path: str) -> Document:

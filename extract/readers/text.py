@@ -147,12 +147,19 @@ def _refuse_binary(text: str, path: str) -> None:
         )
 
 
-def text_document(source: Source) -> Document:
+def text_document(source: Source, profile=None) -> Document:
     """The trivial reader: every line of the decoded text is a paragraph, as it stands.
 
     The blocks compose back to ``source.text`` exactly (lines joined by LF, a CR kept in its
-    line), so offsets the parser reports are offsets into the decoded file.
+    line), so offsets the parser reports are offsets into the decoded file. An OCR word
+    stream (one word per line) is read by ``word_stream`` instead, when a ``profile`` says
+    which words open lines.
     """
+    if profile is not None:
+        from .word_stream import is_word_stream, word_stream_document
+
+        if is_word_stream(source.text):
+            return word_stream_document(source, profile)
     blocks = []
     offset = 0
     for line in source.text.split("\n"):
