@@ -5,7 +5,8 @@ document, or the JSON array ``parse -o -`` writes for several inputs. It is
 checked against the data model, so a hand-edited or foreign file fails with
 one line that says where. Anything else is a plan, text or PDF, and is
 parsed with ``pipeline.load``. The suffix decides, not the content: a plan may start
-with ``[`` (``[국정01] …``), so sniffing would guess wrong.
+with ``[`` (``[국정01] …``), so sniffing would guess wrong. Only stdin (``-``), which has
+no suffix, is sniffed: ``{`` or ``[{`` opens parse output.
 """
 
 from __future__ import annotations
@@ -19,27 +20,51 @@ from pydantic import ValidationError
 from .errors import PlanError
 from .models import SCHEMA_VERSION, PlanDocument
 from .parse.profile import Profile
-from .readers.text import read_bytes
+from .readers.text import STDIN, STDIN_NAME, read_bytes
 
 JSON_SUFFIX = ".json"
 
 
-def load_document(path: str | os.PathLike[str], profile: Profile | None = None) -> PlanDocument:
+def load_document(
+    path: str | os.PathLike[str], profile: Profile | None = None, *, max_bytes: int | None = None
+) -> PlanDocument:
     """The one plan in ``path`` (JSON or plan text); a JSON array of several is an error."""
-    documents = load_documents(path, profile)
+    documents = load_documents(path, profile, max_bytes=max_bytes)
     if len(documents) != 1:
         raise PlanError(f"holds {len(documents)} plan documents, expected one", path=os.fspath(path))
     return documents[0]
 
 
-def load_documents(path: str | os.PathLike[str], profile: Profile | None = None) -> list[PlanDocument]:
-    """Every plan in ``path``: the documents of a JSON file, or the parse of a plan (text or PDF)."""
+def load_documents(
+    path: str | os.PathLike[str], profile: Profile | None = None, *, max_bytes: int | None = None
+) -> list[PlanDocument]:
+    """Every plan in ``path``: the documents of a JSON file, or the parse of a plan (text or PDF).
+
+    ``-`` is stdin, read once: JSON when it opens like parse output (``{``, or ``[`` then ``{``),
+    else a plan."""
+    if os.fspath(path) == STDIN:
+        data = read_bytes(path, max_bytes=max_bytes)
+        if looks_like_json(data):
+            return documents_from_json(data, path=STDIN_NAME)
+        from .parse.profile import default_profile
+        from .pipeline import parse_document
+        from .readers import document_from_bytes
+
+        profile = profile or default_profile()
+        return [parse_document(document_from_bytes(data, STDIN_NAME, profile), profile).document]
     shown = os.fspath(path)
     if is_json(shown):
-        return documents_from_json(read_bytes(path), path=shown)
+        return documents_from_json(read_bytes(path, max_bytes=max_bytes), path=shown)
     from .pipeline import load
 
-    return [load(shown, profile).document]
+    return [load(shown, profile, max_bytes=max_bytes).document]
+
+
+def looks_like_json(data: bytes) -> bool:
+    """Whether stdin's bytes open like parse output: ``{``, or ``[`` then ``{`` or ``]``
+    (a plan may open with ``[국정01]``, never with ``[{``)."""
+    head = data[:64].removeprefix(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"{") or (head.startswith(b"[") and head[1:].lstrip()[:1] in (b"{", b"]"))
 
 
 def is_json(path: str | os.PathLike[str]) -> bool:

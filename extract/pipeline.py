@@ -77,11 +77,18 @@ class Parsed:
         return to_json(self.data, indent=2).decode() + "\n"
 
 
-def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
-    """Parse the plan at ``path``, whatever its format (text, PDF, HWP, HWPX: known by its
-    signature); ``pages`` and ``engine`` apply to PDF input."""
+def load(
+    path: str,
+    profile: Profile | None = None,
+    *,
+    pages: str | None = None,
+    engine: str | None = None,
+    max_bytes: int | None = None,
+) -> Parsed:
+    """Parse the plan at ``path`` (``-``: stdin), whatever its format (text, PDF, HWP, HWPX: known
+    by its signature); ``pages`` and ``engine`` apply to PDF input; more than ``max_bytes`` is refused."""
     profile = profile or default_profile()
-    return parse_document(read_document(path, profile, pages=pages, engine=engine), profile)
+    return parse_document(read_document(path, profile, pages=pages, engine=engine, max_bytes=max_bytes), profile)
 
 
 def parse_file(path: str, profile: Profile | None = None) -> Parsed:

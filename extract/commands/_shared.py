@@ -31,6 +31,36 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no warnings, progress bar or summary (errors still)"
     )
+    add_max_bytes(parser)
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    from ..readers.text import DEFAULT_MAX_BYTES
+
+    parser.add_argument(
+        "--max-bytes",
+        type=byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse (exit 4) an input larger than N bytes; K, M, G suffixes (default: {DEFAULT_MAX_BYTES >> 20}M)",
+    )
+
+
+BYTE_UNITS = {"": 1, "K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+
+
+def byte_count(text: str) -> int:
+    """``300000``, ``512K``, ``256M``, ``1G`` → bytes (binary units)."""
+    number, unit = text.strip(), ""
+    if number[-1:].upper() in BYTE_UNITS:
+        number, unit = number[:-1], number[-1].upper()
+    try:
+        count = int(number) * BYTE_UNITS[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 50M)") from None
+    if count <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return count
 
 
 def job_count(text: str) -> int:

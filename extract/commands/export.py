@@ -63,11 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_batch_arguments(parser)
 
 
-def load_one(path: str, profile: str | None) -> list[PlanDocument]:
+def load_one(path: str, profile: str | None, max_bytes: int | None = None) -> list[PlanDocument]:
     """The worker: one input → its documents (runs in a worker process with --jobs)."""
     from ..load import load_documents
 
-    return load_documents(path, cached_profile(profile))
+    return load_documents(path, cached_profile(profile), max_bytes=max_bytes)
 
 
 def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Report) -> Iterator[tuple[str, list[PlanDocument]]]:
@@ -78,7 +78,7 @@ def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Repor
     from ..batch import Failure, run_batch
     from ..load import is_json
 
-    work = partial(load_one, profile=args.profile)
+    work = partial(load_one, profile=args.profile, max_bytes=args.max_bytes)
     for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
         if isinstance(result, Failure):
             report.fail(result)

@@ -71,11 +71,13 @@ class ParsedFile(NamedTuple):
     diagnostics: list[dict]
 
 
-def parse_one(path: str, profile: str | None, pages: str | None = None, engine: str | None = None) -> ParsedFile:
+def parse_one(
+    path: str, profile: str | None, pages: str | None = None, engine: str | None = None, max_bytes: int | None = None
+) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
     from ..pipeline import load
 
-    parsed = load(path, cached_profile(profile), pages=pages, engine=engine)
+    parsed = load(path, cached_profile(profile), pages=pages, engine=engine, max_bytes=max_bytes)
     return ParsedFile(parsed.to_json(), parsed.data["diagnostics"])
 
 
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     documents: list[str] = []
     parsed = 0
     try:
-        work = partial(parse_one, profile=args.profile, pages=args.pages, engine=args.engine)
+        work = partial(parse_one, profile=args.profile, pages=args.pages, engine=args.engine, max_bytes=args.max_bytes)
         for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
             if isinstance(result, Failure):
                 report.fail(result)

@@ -85,9 +85,15 @@ def select_pages(ranges: tuple[tuple[int, int | None], ...] | None, count: int, 
 
 
 def read_pdf(
-    path: str | os.PathLike[str], profile, *, pages: str | None = None, engine: str | None = None
+    path: str | os.PathLike[str],
+    profile,
+    *,
+    pages: str | None = None,
+    engine: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``."""
+    """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``;
+    ``data``, when given, is its bytes already read (a pipe cannot be read twice)."""
     from . import DEFAULT_ENGINE
 
     shown = os.fspath(path)
@@ -98,14 +104,14 @@ def read_pdf(
             ranges = parse_page_spec(pages)
         except ValueError as exc:
             raise PlanError(str(exc), path=shown, code=ExitCode.USAGE) from None
-    sha256 = _check_file(shown)
+    sha256 = _check_file(shown) if data is None else _check_bytes(data, shown)
     module = _engine(engine, shown)
     from .page import BrokenError, EncryptedError
 
     composer = _Composer(shown)
     reader = _page_reader(profile)
     try:
-        with module.open_document(shown) as document:
+        with module.open_document(shown if data is None else data) as document:
             for number in select_pages(ranges, document.page_count, pages or "", shown):
                 try:
                     content = document.page(number)
@@ -145,6 +151,18 @@ def _check_file(path: str) -> str:
     if END_MARKER not in tail[-END_WITHIN:]:
         raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
     return digest.hexdigest()
+
+
+def _check_bytes(data: bytes, path: str) -> str:
+    """``_check_file`` for bytes already read."""
+    head = data[:SIGNATURE_WITHIN]
+    if not head.strip():
+        raise PlanError("empty file, not a PDF", path=path)
+    if SIGNATURE not in head:
+        raise PlanError("not a PDF: no %PDF- signature at the start of the file", path=path)
+    if END_MARKER not in data[-END_WITHIN:]:
+        raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
+    return hashlib.sha256(data).hexdigest()
 
 
 def _engine(name: str, path: str):
