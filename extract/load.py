@@ -19,10 +19,13 @@ from pydantic import ValidationError
 
 from .errors import PlanError
 from .models import SCHEMA_VERSION, PlanDocument
-from .parse.profile import Profile
+from .parse.profile import MAX_LEVELS, Profile
 from .readers.text import STDIN, STDIN_NAME, read_bytes
 
 JSON_SUFFIX = ".json"
+# A plan's tree is at most MAX_LEVELS (profile.py) deep, two JSON levels a node, plus the
+# document's own: anything deeper is not parse output, and would exhaust the stack downstream.
+MAX_JSON_DEPTH = 2 * MAX_LEVELS + 8
 
 
 def load_document(
@@ -84,11 +87,34 @@ def documents_from_json(data: bytes, *, path: str = "<input>") -> list[PlanDocum
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanError(f"not valid JSON: {exc.msg}", text, exc.pos, path=path) from None
+    except RecursionError:  # the decoder recurses per level: [[[[… runs out of stack
+        raise PlanError(_too_deep(), path=path) from None
+    if json_depth(value) > MAX_JSON_DEPTH:  # before the validator and the exporters recurse into it
+        raise PlanError(_too_deep(), path=path)
     if isinstance(value, dict):
         return [_validate(value, "", path)]
     if isinstance(value, list) and value:
         return [_validate(item, f"[{i}]", path) for i, item in enumerate(value)]
     raise PlanError("not a plan-extract document (expected a JSON object, or an array of them)", path=path)
+
+
+def json_depth(value: object) -> int:
+    """How deeply ``value`` nests (a scalar is 0, ``[]`` is 1), without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if depth <= MAX_JSON_DEPTH:  # past the limit the answer is known: stop descending
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep() -> str:
+    return f"JSON nested more than {MAX_JSON_DEPTH} levels deep: not a plan-extract document"
 
 
 def _validate(value: object, where: str, path: str) -> PlanDocument:

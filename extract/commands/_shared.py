@@ -27,7 +27,14 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="read N inputs at once in worker processes (0: one per CPU; default 1)",
     )
-    parser.add_argument("--profile", metavar="FILE", help="a profile TOML instead of the default one (text input)")
+    parser.add_argument("--profile", metavar="FILE", help="a profile TOML instead of the default one")
+    parser.add_argument(
+        "--registry",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="an agency registry TOML whose entries add to or replace the profile's (repeatable)",
+    )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no warnings, progress bar or summary (errors still)"
     )
@@ -74,11 +81,11 @@ def job_count(text: str) -> int:
 
 
 @lru_cache(maxsize=4)
-def cached_profile(path: str | None) -> Profile:
+def cached_profile(path: str | None, registries: tuple[str, ...] = ()) -> Profile:
     """One profile load per process, however many inputs a worker reads."""
     from ..parse.profile import load_profile
 
-    return load_profile(path)
+    return load_profile(path, registries)
 
 
 class Report:

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from ._shared import Report, cached_profile
     from .export import EXPORT_SUFFIXES, loaded_editions
 
-    cached_profile(args.profile)
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     inputs = expand_inputs(args.inputs, EXPORT_SUFFIXES)
     report = Report(len(inputs), quiet=args.quiet)
     documents = []

@@ -63,11 +63,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_batch_arguments(parser)
 
 
-def load_one(path: str, profile: str | None, max_bytes: int | None = None) -> list[PlanDocument]:
+def load_one(
+    path: str, profile: str | None, max_bytes: int | None = None, registries: tuple[str, ...] = ()
+) -> list[PlanDocument]:
     """The worker: one input → its documents (runs in a worker process with --jobs)."""
     from ..load import load_documents
 
-    return load_documents(path, cached_profile(profile), max_bytes=max_bytes)
+    return load_documents(path, cached_profile(profile, registries), max_bytes=max_bytes)
 
 
 def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Report) -> Iterator[tuple[str, list[PlanDocument]]]:
@@ -78,7 +80,7 @@ def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Repor
     from ..batch import Failure, run_batch
     from ..load import is_json
 
-    work = partial(load_one, profile=args.profile, max_bytes=args.max_bytes)
+    work = partial(load_one, profile=args.profile, max_bytes=args.max_bytes, registries=tuple(args.registry))
     for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
         if isinstance(result, Failure):
             report.fail(result)
@@ -94,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from ._shared import Report
 
     form = _format(args)
-    cached_profile(args.profile)  # a bad profile is a usage error before any input is read
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     database = None
     if form == "sqlite":
         from ..export.database import open_database

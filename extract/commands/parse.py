@@ -72,12 +72,17 @@ class ParsedFile(NamedTuple):
 
 
 def parse_one(
-    path: str, profile: str | None, pages: str | None = None, engine: str | None = None, max_bytes: int | None = None
+    path: str,
+    profile: str | None,
+    pages: str | None = None,
+    engine: str | None = None,
+    max_bytes: int | None = None,
+    registries: tuple[str, ...] = (),
 ) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
     from ..pipeline import load
 
-    parsed = load(path, cached_profile(profile), pages=pages, engine=engine, max_bytes=max_bytes)
+    parsed = load(path, cached_profile(profile, registries), pages=pages, engine=engine, max_bytes=max_bytes)
     return ParsedFile(parsed.to_json(), parsed.data["diagnostics"])
 
 
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     from ..inputs import expand_inputs
     from ._shared import Report
 
-    cached_profile(args.profile)  # a bad profile is a usage error before any input is read
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
     to_stdout = args.output == "-"
     targets = {} if to_stdout else _targets([i for i in inputs if i.error is None], Path(args.output))
@@ -95,7 +100,14 @@ def run(args: argparse.Namespace) -> int:
     documents: list[str] = []
     parsed = 0
     try:
-        work = partial(parse_one, profile=args.profile, pages=args.pages, engine=args.engine, max_bytes=args.max_bytes)
+        work = partial(
+            parse_one,
+            profile=args.profile,
+            pages=args.pages,
+            engine=args.engine,
+            max_bytes=args.max_bytes,
+            registries=tuple(args.registry),
+        )
         for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
             if isinstance(result, Failure):
                 report.fail(result)
