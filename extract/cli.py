@@ -8,6 +8,7 @@ is one line on stderr, ``path[:line:column]: error: …``, and an exit code from
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import commands
@@ -33,16 +34,31 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        _flush_stdout()
+        return code
     except PlanError as exc:
         print(exc.one_line(), file=sys.stderr)
         return exc.code
+    except BrokenPipeError:  # `| head` stopped reading: nothing more to say, and nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
     except KeyboardInterrupt:
         print("plan-extract: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug: one line, not a traceback
         print(f"plan-extract: internal error: {internal_message(exc)}", file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def _flush_stdout() -> None:
+    """Flush here, not at exit, so that a full disk (``> /dev/full``) is exit 6 with a message."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise PlanError(f"cannot write output: {exc.strerror or exc}", path="<stdout>", code=ExitCode.OUTPUT) from None
 
 
 if __name__ == "__main__":

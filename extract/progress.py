@@ -13,6 +13,7 @@ import sys
 import time
 from typing import TextIO
 
+from .errors import printable
 from .text_table import display_width
 
 BAR_WIDTH = 24
@@ -61,7 +62,7 @@ class Progress:
         text = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {count:>{2 * len(str(self.total)) + 1}}"
         room = shutil.get_terminal_size(fallback=(80, 24)).columns - 1 - len(text) - 2
         if self.label and room > 4:
-            text += "  " + _fit(self.label, room)
+            text += "  " + _fit(printable(self.label), room)
         self.stream.write(CLEAR_LINE + text)
         self.stream.flush()
         self.shown = True

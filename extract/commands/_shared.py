@@ -11,7 +11,7 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..errors import ExitCode
+from ..errors import ExitCode, PlanError, printable
 
 if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
     from ..batch import Failure
@@ -50,6 +50,15 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse (exit 4) an input larger than N bytes; K, M, G suffixes (default: {DEFAULT_MAX_BYTES >> 20}M)",
+    )
+
+
+def add_formula_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-formulas",
+        action="store_true",
+        help="CSV: write cells starting with = + - @ as they are (by default they get a leading ' "
+        "so that a spreadsheet does not run them)",
     )
 
 
@@ -101,7 +110,7 @@ class Report:
         self.status = ExitCode.OK
 
     def message(self, line: str) -> None:
-        self.progress.echo(line)
+        self.progress.echo(printable(line))
 
     def fail(self, failure: Failure) -> None:
         """One line now; the summary repeats it. The exit status is the first failure's code."""
@@ -129,16 +138,24 @@ class Report:
         if self.total <= 1 or (self.quiet and not self.failures):
             return
         lines = [done + (f", failed {len(self.failures)}" if self.failures else "")]
-        lines += [f"  {f.message}" for f in self.failures]
+        lines += [f"  {printable(f.message)}" for f in self.failures]
         sys.stderr.write("\n".join(lines) + "\n")
 
 
 def write_stdout(text: str) -> None:
-    """Exactly these bytes (UTF-8, BOM and CRLF as made), whatever stdout's encoding and newline setting."""
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
+    """Exactly these bytes (UTF-8, BOM and CRLF as made), whatever stdout's encoding and newline setting.
+
+    A stdout that cannot take them (``> /dev/full``, a closed descriptor) is exit 6, not a bug.
+    """
+    try:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (| head): cli.main ends quietly
+    except OSError as exc:
+        raise PlanError(f"cannot write output: {exc.strerror or exc}", path="<stdout>", code=ExitCode.OUTPUT) from None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, cached_profile, write_stdout
+from ._shared import add_batch_arguments, add_formula_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     import sqlite3
@@ -60,6 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the file to write (CSV, JSON Lines: default stdout) or the database to add to (SQLite: required)",
     )
     parser.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with a BOM, CRLF line ends")
+    add_formula_argument(parser)
     add_batch_arguments(parser)
 
 
@@ -170,7 +171,7 @@ def _write_rows(documents: list[PlanDocument], form: str, args: argparse.Namespa
     if form == "csv":
         from ..export.csv import to_csv
 
-        text = to_csv(rows, excel=args.excel)
+        text = to_csv(rows, excel=args.excel, formulas=args.allow_formulas)
     else:
         from ..export.jsonl import to_jsonl
 

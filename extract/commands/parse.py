@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import os
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, cached_profile
+from ._shared import add_batch_arguments, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     from ..inputs import Input
@@ -93,8 +93,14 @@ def run(args: argparse.Namespace) -> int:
     from ._shared import Report
 
     cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
-    inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
     to_stdout = args.output == "-"
+    if not to_stdout and os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise PlanError(
+            "is not a directory: parse -o takes the directory to write INPUT.json into, or - for stdout",
+            path=args.output,
+            code=ExitCode.USAGE,
+        )
+    inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
     targets = {} if to_stdout else _targets([i for i in inputs if i.error is None], Path(args.output))
     report = Report(len(inputs), quiet=args.quiet)
     documents: list[str] = []
@@ -129,10 +135,10 @@ def run(args: argparse.Namespace) -> int:
     report.finish(f"parsed {parsed}")
     if to_stdout and documents:
         if len(inputs) == 1:
-            sys.stdout.write(documents[0])
+            write_stdout(documents[0])
         else:
             payload = [json.loads(d) for d in documents]
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return report.status
 
 
