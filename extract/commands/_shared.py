@@ -53,6 +53,12 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_strict_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--strict", action="store_true", help="a plan parsed with warnings is a failure (exit 5) and is left out"
+    )
+
+
 def add_formula_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-formulas",

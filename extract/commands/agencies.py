@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ._shared import add_batch_arguments, add_formula_argument, write_stdout
+from ._shared import add_batch_arguments, add_formula_argument, add_strict_argument, write_stdout
 
 if TYPE_CHECKING:
     from ..export.agency_counts import AgencyTable
@@ -32,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="default: table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_formula_argument(parser)
+    add_strict_argument(parser)
     add_batch_arguments(parser)
 
 

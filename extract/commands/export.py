@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, add_formula_argument, cached_profile, write_stdout
+from ._shared import add_batch_arguments, add_formula_argument, add_strict_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     import sqlite3
@@ -61,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with a BOM, CRLF line ends")
     add_formula_argument(parser)
+    add_strict_argument(parser)
     add_batch_arguments(parser)
 
 
@@ -76,7 +77,8 @@ def load_one(
 def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Report) -> Iterator[tuple[str, list[PlanDocument]]]:
     """(path, its editions) for each input that loads, in input order (in parallel with --jobs).
 
-    Failures go to ``report``; plan text parsed just now has its warnings printed as parse would.
+    Failures go to ``report``; plan text parsed just now has its warnings printed as parse would,
+    and with ``args.strict`` an input with warnings is a failure (exit 5) left out of the output.
     """
     from ..batch import Failure, run_batch
     from ..load import is_json
@@ -87,8 +89,14 @@ def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Repor
             report.fail(result)
             continue
         if not is_json(item.path):
-            for document in result:
-                report.warnings(item.path, [d.model_dump() for d in document.diagnostics])
+            strict = getattr(args, "strict", False)
+            warnings = sum(
+                report.warnings(item.path, [d.model_dump() for d in document.diagnostics], always=strict)
+                for document in result
+            )
+            if strict and warnings:
+                report.fail(Failure(f"{item.path}: error: {warnings} warning(s) and --strict: not used", ExitCode.STRICT))
+                continue
         yield item.path, result
 
 
