@@ -11,8 +11,13 @@ import argparse
 import os
 import sys
 
-from . import commands
+import re
+
+from . import __version__, commands
 from .errors import ExitCode, PlanError, internal_message
+
+
+REST_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,13 +27,25 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 differences (diff), 2 usage, 3 unreadable input, 4 bad input, "
         "5 --strict warnings, 6 output not written, 70 internal error.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in commands.COMMANDS:
         module = commands.load(name)
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.__doc__)
+        sub = subparsers.add_parser(
+            name, help=module.HELP, description=plain_text(module.__doc__ or ""), formatter_class=_Formatter
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's paragraphs and line breaks as the docstring wrote them."""
+
+
+def plain_text(doc: str) -> str:
+    """A command module's docstring as ``--help`` shows it: reST ````code```` marks dropped."""
+    return REST_LITERAL.sub(r"\1", doc).strip()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,8 +73,9 @@ class Parsed:
         parts.extend(Part("noise", start, end) for _, start, end in claims.noise)
         return parts
 
-    def to_json(self) -> str:
-        return to_json(self.data, indent=2).decode() + "\n"
+    def to_json(self, *, compact: bool = False) -> str:
+        """The plan as ``parse`` writes it: indented by two, or on one line when ``compact``."""
+        return to_json(self.data, indent=None if compact else 2).decode() + "\n"
 
 
 def load(

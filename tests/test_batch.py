@@ -99,7 +99,14 @@ def test_parse_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.Captur
         "more/synthetic-2.json",
     ]
     error = f"{plans / 'bad.txt'}:3:1: error: binary input (NUL byte), not a text plan"
-    assert capsys.readouterr().err == f"{error}\nparsed 5, failed 1\n  {error}\n"
+    assert capsys.readouterr().err == f"{error}\n"  # -q: only the error (issue 14), no summary
+
+
+def test_without_quiet_a_batch_closes_with_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plans = plans_dir(tmp_path)
+    assert main(["parse", str(plans), "-o", str(tmp_path / "out")]) == ExitCode.BAD_INPUT
+    error = f"{plans / 'bad.txt'}:3:1: error: binary input (NUL byte), not a text plan"
+    assert capsys.readouterr().err.splitlines()[-2:] == ["parsed 5, failed 1", f"  {error}"]
 
 
 def test_export_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

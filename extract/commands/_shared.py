@@ -36,7 +36,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
         help="an agency registry TOML whose entries add to or replace the profile's (repeatable)",
     )
     parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no warnings, progress bar or summary (errors still)"
+        "-q", "--quiet", action="store_true", help="only errors: no warnings, progress bar or summary"
     )
     add_max_bytes(parser)
 
@@ -51,6 +51,10 @@ def add_max_bytes(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse (exit 4) an input larger than N bytes; K, M, G suffixes (default: {DEFAULT_MAX_BYTES >> 20}M)",
     )
+
+
+def add_compact_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--compact", action="store_true", help="JSON on one line, without indentation (smaller, faster)")
 
 
 def add_strict_argument(parser: argparse.ArgumentParser) -> None:
@@ -141,7 +145,7 @@ class Report:
     def finish(self, done: str) -> None:
         """After several inputs: ``parsed 11, failed 1`` and the failures again, so a long log ends with them."""
         self.close()
-        if self.total <= 1 or (self.quiet and not self.failures):
+        if self.total <= 1 or self.quiet:  # quiet: each error was shown once when it happened, and nothing else
             return
         lines = [done + (f", failed {len(self.failures)}" if self.failures else "")]
         lines += [f"  {printable(f.message)}" for f in self.failures]

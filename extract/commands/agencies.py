@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ._shared import add_batch_arguments, add_formula_argument, add_strict_argument, write_stdout
+from ._shared import (
+    add_batch_arguments,
+    add_compact_argument,
+    add_formula_argument,
+    add_strict_argument,
+    write_stdout,
+)
 
 if TYPE_CHECKING:
     from ..export.agency_counts import AgencyTable
@@ -32,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="default: table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     add_formula_argument(parser)
+    add_compact_argument(parser)
     add_strict_argument(parser)
     add_batch_arguments(parser)
 
@@ -55,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not documents:
         return report.status
     table = count_agencies(documents)
-    text = table.to_json() if args.format == "json" else as_csv(table, args.allow_formulas) if args.format == "csv" else as_text(table)
+    text = table.to_json(compact=args.compact) if args.format == "json" else as_csv(table, args.allow_formulas) if args.format == "csv" else as_text(table)
     if args.output in (None, "-"):
         write_stdout(text)
     else:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, cached_profile, write_stdout
+from ._shared import add_batch_arguments, add_compact_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     from ..inputs import Input
@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"directory for INPUT-stem.json (default: {DEFAULT_OUT}/); '-' writes JSON to stdout",
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 5, no output) on any warning")
+    add_compact_argument(parser)
     add_batch_arguments(parser)
     _add_pdf_arguments(parser)
 
@@ -78,12 +79,13 @@ def parse_one(
     engine: str | None = None,
     max_bytes: int | None = None,
     registries: tuple[str, ...] = (),
+    compact: bool = False,
 ) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
     from ..pipeline import load
 
     parsed = load(path, cached_profile(profile, registries), pages=pages, engine=engine, max_bytes=max_bytes)
-    return ParsedFile(parsed.to_json(), parsed.data["diagnostics"])
+    return ParsedFile(parsed.to_json(compact=compact), parsed.data["diagnostics"])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
             engine=args.engine,
             max_bytes=args.max_bytes,
             registries=tuple(args.registry),
+            compact=args.compact,
         )
         for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
             if isinstance(result, Failure):
@@ -138,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
             write_stdout(documents[0])
         else:
             payload = [json.loads(d) for d in documents]
-            write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            write_stdout(json.dumps(payload, ensure_ascii=False, indent=None if args.compact else 2) + "\n")
     return report.status
 
 

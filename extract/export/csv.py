@@ -17,7 +17,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .rows import Rows
+from .rows import AGENCY_SEPARATOR, Rows
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,8 +25,13 @@ NEUTRALIZER = "'"
 
 
 def to_csv(rows: Rows, *, excel: bool = False, formulas: bool = False) -> str:
-    body = ([row[c] for c in rows.columns] for row in rows.rows)  # None is written as an empty cell
+    body = ([_cell(row[c]) for c in rows.columns] for row in rows.rows)
     return write_csv([rows.columns, *body], excel=excel, formulas=formulas)
+
+
+def _cell(value: object) -> object:
+    """A list (the agency columns) joined with ``; ``; None is written as an empty cell."""
+    return AGENCY_SEPARATOR.join(value) if isinstance(value, list) else value
 
 
 def write_csv(table: Iterable[list], *, excel: bool = False, formulas: bool = False) -> str:

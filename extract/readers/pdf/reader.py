@@ -40,7 +40,7 @@ END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
 UNMAPPED = "\ufffd"
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
-PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
+PDF_EXTRA = "PDF input needs the pdf extra: pip install '.[pdf]' in the plan-extract folder"
 ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/readers/pdf/
 
 # 2-4, 7, 10-: items of --pages.
