@@ -1,4 +1,4 @@
-"""``plan-extract agencies INPUT... [--format table|csv|json] [-o FILE] [-j N] [-q]``
+"""``plan-extract agencies INPUT... [--format table|csv|json] [-o FILE] [--compact] [--strict] [-j N] [-q]``
 
 How many tasks each agency leads, one column per edition, side by side: one
 input per edition (parse output or plan text, as for ``export``). Sorted by

@@ -1,7 +1,7 @@
-"""``plan-extract export INPUT... [--format csv|jsonl|sqlite] [-o PATH] [--excel] [-j N] [-q]``
+"""``plan-extract export INPUT... [--format csv|jsonl|sqlite] [-o PATH] [--excel] [--allow-formulas] [--strict] [-j N] [-q]``
 
 INPUT is parse output (*.json: one document or an array of them) or a plan, text
-or PDF (anything else, parsed first); a directory stands for every *.json, *.txt
+or PDF (anything else, parsed first); - is standard input; a directory stands for every *.json, *.txt
 and *.pdf file under it, and glob patterns are expanded. CSV and JSON Lines get one row
 per task (to stdout unless -o); SQLite gets every edition, node and agency,
 and accumulates editions: exporting the same edition again replaces it.

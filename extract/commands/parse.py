@@ -1,7 +1,7 @@
-"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-j N] [-q] [--pages N-M] [--engine E]``
+"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--compact] [--profile FILE] [--registry FILE] [-j N] [-q] [--max-bytes N] [--pages N-M] [--engine E]``
 
-INPUT is a plan file (text, or PDF by its ``%PDF-`` signature), a directory
-(every *.txt and *.pdf file under it) or a glob pattern. Each input is parsed on its own: a bad one is reported and the others
+INPUT is a plan file (text, PDF, HWP or HWPX, known by its signature), - for
+standard input, a directory (every *.txt and *.pdf file under it) or a glob pattern. Each input is parsed on its own: a bad one is reported and the others
 are still written; the exit code is that of the first failure.
 """
 

@@ -111,12 +111,10 @@ def read_entries(registry_file: str) -> tuple[Entry, ...]:
 
 
 def _entries(profile: Profile) -> list[tuple[int, Entry]]:
-    """(tier, entry): ``--registry`` entries (tier 0) before the profile's registry (tier 1), whose
-    entries of the same name they replace."""
-    mine = [entry for path in profile.extra_registries for entry in read_entries(path)]
-    replaced = {entry.name for entry in mine}
-    builtin = [entry for entry in read_entries(profile.registry_file) if entry.name not in replaced]
-    return [(0, entry) for entry in mine] + [(1, entry) for entry in builtin]
+    """(tier, entry): ``--registry`` entries (tier 0), whose names and aliases win over any reading
+    of the profile's registry (tier 1); an entry there of the same name keeps its own aliases."""
+    mine = [(0, entry) for path in profile.extra_registries for entry in read_entries(path)]
+    return mine + [(1, entry) for entry in read_entries(profile.registry_file)]
 
 
 @lru_cache(maxsize=32)
