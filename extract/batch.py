@@ -50,7 +50,9 @@ def _in_pool(
     # A worker process has no stdin (multiprocessing gives it /dev/null): read `-` here.
     results |= {i: attempt(work, inputs[i].path) for i in runnable if inputs[i].path == STDIN}
     runnable = [i for i in runnable if i not in results]
-    pool = ProcessPoolExecutor(max_workers=workers)
+    from .progress import activate
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=activate, initargs=(None,))  # workers draw no bar
     try:
         futures: dict[Future, int] = {pool.submit(attempt, work, inputs[i].path): i for i in runnable}
         following = 0

@@ -111,11 +111,12 @@ class Report:
     """Messages on stderr above the progress bar, the failures, the exit status, the closing summary."""
 
     def __init__(self, total: int, *, quiet: bool = False) -> None:
-        from ..progress import Progress
+        from ..progress import Progress, activate
 
         self.total = total
         self.quiet = quiet
         self.progress = Progress(total, enabled=False if quiet else None)
+        activate(self.progress)  # a reader's pages show on it
         self.failures: list[Failure] = []
         self.status = ExitCode.OK
 
@@ -140,6 +141,9 @@ class Report:
         return len(warnings)
 
     def close(self) -> None:
+        from ..progress import activate
+
+        activate(None)
         self.progress.close()
 
     def finish(self, done: str) -> None:

@@ -33,6 +33,7 @@ import regex
 from ...errors import ExitCode, PlanError
 from ...document import PAGE_BREAK, PARAGRAPH, ROW, Block, Cell, Document, Locator, ReaderIssue
 from ...parse.normalize import plain_spaces
+from ...progress import step
 from .. import PDF_SIGNATURE as SIGNATURE
 from .. import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
 
@@ -112,7 +113,9 @@ def read_pdf(
     reader = _page_reader(profile)
     try:
         with module.open_document(shown if data is None else data) as document:
-            for number in select_pages(ranges, document.page_count, pages or "", shown):
+            chosen = select_pages(ranges, document.page_count, pages or "", shown)
+            for done, number in enumerate(chosen, 1):
+                step(done, len(chosen))  # the command's bar, for a long PDF on its own
                 try:
                     content = document.page(number)
                 except Exception:  # the engine choked on this page's content; its words are no help to a user
