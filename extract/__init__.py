@@ -21,6 +21,9 @@ __version__ = "0.1.0"
 # to find them would cost ~10 ms of every run's start-up.
 DATA_DIR = Path(__file__).parent / "data"  # the agency registry, stop words, the stored core schema
 PROFILES_DIR = Path(__file__).parent / "profiles"
+# Inputs are read whole; past this many bytes (--max-bytes overrides it) reading stops with exit 4,
+# so stdin fed from /dev/zero cannot exhaust memory. The largest real plan here is a few MB.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
 def _make_parse_callable() -> None:

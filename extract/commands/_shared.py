@@ -42,7 +42,7 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_max_bytes(parser: argparse.ArgumentParser) -> None:
-    from ..readers.text import DEFAULT_MAX_BYTES
+    from .. import DEFAULT_MAX_BYTES  # not from readers.text: --help should not import the readers
 
     parser.add_argument(
         "--max-bytes",

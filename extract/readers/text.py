@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from .. import DEFAULT_MAX_BYTES
 from ..document import PARAGRAPH, Block, Document, Locator
 from ..errors import ExitCode, PlanError
 
@@ -35,9 +36,6 @@ BOMS = (
 # Korean legacy encoding; CP949 is a superset of EUC-KR, so one covers both.
 LEGACY_ENCODING = "cp949"
 
-# Inputs are read whole; past this many bytes (--max-bytes overrides it) reading stops with exit 4,
-# so /dev/stdin fed from /dev/zero cannot exhaust memory. The largest real plan here is a few MB.
-DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 READ_CHUNK = 1 << 20
 FIFO_WAIT_SECONDS = 10.0  # how long a named pipe may stay without a writer before it is refused
 STDIN = "-"  # the argument that means standard input
