@@ -130,6 +130,7 @@ def test_process_substitution_loses_nothing() -> None:
         (("export", "-", "-f", "jsonl"), "plan"),  # plan text on stdin
         (("export", "-", "-f", "jsonl"), "json"),  # parse output on stdin: sniffed as JSON
         (("agencies", "-", "-f", "json"), "plan"),
+        (("diff", "-", str(FIXTURE)), "plan"),  # identical: exit 0
     ],
 )
 def test_every_command_that_reads_plans_takes_stdin(args: tuple[str, ...], stdin_from: str) -> None:
