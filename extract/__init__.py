@@ -8,6 +8,9 @@ The pipeline, as the folders show it:
     write      JSON out; export/ (csv, jsonl, sqlite, agency counts) and diff/ read it back
 
 ``pipeline.load(path)`` runs it all; ``commands/`` holds the command-line front ends.
+
+The Python API is one call, ``extract.parse(path_or_bytes_or_text, …)`` → the validated
+``models.PlanDocument`` (see ``api.py``); nothing heavy is imported until it is called.
 """
 
 from pathlib import Path
@@ -18,3 +21,29 @@ __version__ = "0.1.0"
 # to find them would cost ~10 ms of every run's start-up.
 DATA_DIR = Path(__file__).parent / "data"  # the agency registry, stop words, the stored core schema
 PROFILES_DIR = Path(__file__).parent / "profiles"
+# Inputs are read whole; past this many bytes (--max-bytes overrides it) reading stops with exit 4,
+# so stdin fed from /dev/zero cannot exhaust memory. The largest real plan here is a few MB.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _make_parse_callable() -> None:
+    """``extract.parse`` is also the ``parse/`` stages' package, and importing any of its modules
+    sets that attribute; so the package itself is made callable as ``api.parse``, and
+    ``extract.parse(…)`` works whichever was imported first. Costs one directory look-up."""
+    import sys
+    from types import ModuleType
+
+    from . import parse as package
+
+    class _CallablePackage(ModuleType):
+        def __call__(self, *args, **kwargs):
+            from .api import parse as parse_plan
+
+            return parse_plan(*args, **kwargs)
+
+    package.__class__ = _CallablePackage
+    package.__doc__ = package.__doc__ or "The parse stages; called, ``extract.api.parse``."
+    sys.modules[package.__name__] = package
+
+
+_make_parse_callable()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ExitCode, PlanError, internal_message
-from .inputs import Input
+from .inputs import STDIN, Input
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -47,7 +47,12 @@ def _in_pool(
     from concurrent.futures import ProcessPoolExecutor, as_completed  # only a pool run pays for it
 
     results: dict[int, Any] = {i: _failure(item.error) for i, item in enumerate(inputs) if item.error}
-    pool = ProcessPoolExecutor(max_workers=workers)
+    # A worker process has no stdin (multiprocessing gives it /dev/null): read `-` here.
+    results |= {i: attempt(work, inputs[i].path) for i in runnable if inputs[i].path == STDIN}
+    runnable = [i for i in runnable if i not in results]
+    from .progress import activate
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=activate, initargs=(None,))  # workers draw no bar
     try:
         futures: dict[Future, int] = {pool.submit(attempt, work, inputs[i].path): i for i in runnable}
         following = 0

@@ -8,10 +8,16 @@ is one line on stderr, ``path[:line:column]: error: …``, and an exit code from
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from . import commands
+import re
+
+from . import __version__, commands
 from .errors import ExitCode, PlanError, internal_message
+
+
+REST_LITERAL = re.compile(r"``(.+?)``", re.DOTALL)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,28 +27,55 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 ok, 1 differences (diff), 2 usage, 3 unreadable input, 4 bad input, "
         "5 --strict warnings, 6 output not written, 70 internal error.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in commands.COMMANDS:
         module = commands.load(name)
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.__doc__)
+        sub = subparsers.add_parser(
+            name, help=module.HELP, description=plain_text(module.__doc__ or ""), formatter_class=_Formatter
+        )
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's paragraphs and line breaks as the docstring wrote them."""
+
+
+def plain_text(doc: str) -> str:
+    """A command module's docstring as ``--help`` shows it: reST ````code```` marks dropped."""
+    return REST_LITERAL.sub(r"\1", doc).strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
+        _flush_stdout()
+        return code
     except PlanError as exc:
         print(exc.one_line(), file=sys.stderr)
         return exc.code
+    except BrokenPipeError:  # `| head` stopped reading: nothing more to say, and nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return ExitCode.OK
     except KeyboardInterrupt:
         print("plan-extract: interrupted", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as exc:  # a bug: one line, not a traceback
         print(f"plan-extract: internal error: {internal_message(exc)}", file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def _flush_stdout() -> None:
+    """Flush here, not at exit, so that a full disk (``> /dev/full``) is exit 6 with a message."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise PlanError(f"cannot write output: {exc.strerror or exc}", path="<stdout>", code=ExitCode.OUTPUT) from None
 
 
 if __name__ == "__main__":

@@ -8,7 +8,13 @@ and the error works out line and column itself, so no call site has to.
 
 from __future__ import annotations
 
+import re
 from enum import IntEnum
+
+# What must not reach a terminal raw from a file name or a document's text: C0 and C1
+# controls (ESC starts the sequences that retitle, recolour or rewrite a terminal), DEL,
+# and the bidirectional overrides that reorder what is shown.
+UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class ExitCode(IntEnum):
@@ -58,9 +64,14 @@ class PlanError(Exception):
         where = self.path
         if self.lineno is not None:
             where += f":{self.lineno}:{self.colno}"
-        return f"{where}: error: {self.msg}"
+        return printable(f"{where}: error: {self.msg}")
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``): one line, safe to print."""
+    return UNSAFE_FOR_TERMINAL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def internal_message(exc: BaseException) -> str:
     """``Type: message`` of an unexpected exception, on one line (pydantic's messages span several)."""
-    return " ".join(f"{type(exc).__name__}: {exc}".split())
+    return printable(" ".join(f"{type(exc).__name__}: {exc}".split()))

@@ -9,6 +9,7 @@
   expanded here (``**`` spans folders), sorted, for shells that pass it on
   unexpanded (Windows, quoted arguments); a directory it matches is expanded
   as above;
+- ``-`` is standard input (its output, under ``-o DIR``, is ``stdin.json``);
 - anything else is kept, so that reading it reports the problem ("no such file").
 
 A pattern that matches nothing, or a directory without a single matching file,
@@ -29,6 +30,8 @@ from typing import NamedTuple
 from .errors import ExitCode, PlanError
 
 GLOB_MAGIC = re.compile(r"[*?[]")
+STDIN = "-"  # standard input, read once
+STDIN_STEM = "stdin"  # its output's name under -o DIR
 
 
 class Input(NamedTuple):
@@ -40,7 +43,9 @@ class Input(NamedTuple):
 def expand_inputs(args: list[str], suffixes: tuple[str, ...]) -> list[Input]:
     found: list[Input] = []
     for arg in args:
-        if os.path.isdir(arg):
+        if arg == STDIN:
+            found.append(Input(arg, STDIN_STEM))
+        elif os.path.isdir(arg):
             found += _directory(arg, suffixes)
         elif not os.path.lexists(arg) and GLOB_MAGIC.search(arg):
             found += _pattern(arg, suffixes)
@@ -80,7 +85,7 @@ def _once(inputs: list[Input]) -> list[Input]:
     seen: set[str] = set()
     out = []
     for item in inputs:
-        key = item.path if item.error else os.path.realpath(item.path)
+        key = item.path if item.error or item.path == STDIN else os.path.realpath(item.path)
         if key not in seen:
             seen.add(key)
             out.append(item)

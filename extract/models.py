@@ -11,6 +11,7 @@ not these rules).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -96,11 +97,33 @@ class PlanDocument(Model):
         check_plan(self.model_dump())
         return self
 
-    def to_json(self) -> str:
-        return self.model_dump_json(indent=2, exclude_unset=True) + "\n"
+    def to_json(self, *, compact: bool = False) -> str:
+        """The plan as ``parse`` writes it (on one line when ``compact``)."""
+        return self.model_dump_json(indent=None if compact else 2, exclude_unset=True) + "\n"
+
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node of the tree, depth first, in document order."""
+        return iter_nodes(self.children)
+
+    def to_rows(self) -> list[dict]:
+        """One dict per task, the columns ``export --format jsonl`` writes (``export/rows.py``)."""
+        from .export.rows import task_rows
+
+        return task_rows([self]).rows
+
+    def to_dataframe(self):
+        """``to_rows()`` as a pandas DataFrame (needs pandas, which plan-extract does not install)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("to_dataframe needs pandas: pip install pandas") from None
+        from .export.rows import task_rows
+
+        rows = task_rows([self])
+        return pandas.DataFrame(rows.rows, columns=list(rows.columns))
 
 
-def iter_nodes(nodes: list[Node]):
+def iter_nodes(nodes: list[Node]) -> Iterator[Node]:
     """Every node, depth first, in document order."""
     for node in nodes:
         yield node

@@ -73,15 +73,23 @@ class Parsed:
         parts.extend(Part("noise", start, end) for _, start, end in claims.noise)
         return parts
 
-    def to_json(self) -> str:
-        return to_json(self.data, indent=2).decode() + "\n"
+    def to_json(self, *, compact: bool = False) -> str:
+        """The plan as ``parse`` writes it: indented by two, or on one line when ``compact``."""
+        return to_json(self.data, indent=None if compact else 2).decode() + "\n"
 
 
-def load(path: str, profile: Profile | None = None, *, pages: str | None = None, engine: str | None = None) -> Parsed:
-    """Parse the plan at ``path``, whatever its format (text, PDF, HWP, HWPX: known by its
-    signature); ``pages`` and ``engine`` apply to PDF input."""
+def load(
+    path: str,
+    profile: Profile | None = None,
+    *,
+    pages: str | None = None,
+    engine: str | None = None,
+    max_bytes: int | None = None,
+) -> Parsed:
+    """Parse the plan at ``path`` (``-``: stdin), whatever its format (text, PDF, HWP, HWPX: known
+    by its signature); ``pages`` and ``engine`` apply to PDF input; more than ``max_bytes`` is refused."""
     profile = profile or default_profile()
-    return parse_document(read_document(path, profile, pages=pages, engine=engine), profile)
+    return parse_document(read_document(path, profile, pages=pages, engine=engine, max_bytes=max_bytes), profile)
 
 
 def parse_file(path: str, profile: Profile | None = None) -> Parsed:

@@ -3,7 +3,8 @@
 ``Progress(total)`` draws ``[######......]  6/12  plans/2021.txt`` on one line,
 redrawn in place with ``\\r``; ``echo(line)`` prints a message above it;
 ``close()`` wipes it. In a pipe, a log file or a CI job nothing is drawn,
-so captured stderr holds only the messages.
+so captured stderr holds only the messages. A single input gets a bar of its pages
+(``step``, from the PDF reader) once it has taken a second.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import sys
 import time
 from typing import TextIO
 
+from .errors import printable
 from .text_table import display_width
 
 BAR_WIDTH = 24
 REDRAW_EVERY = 0.1  # seconds; a thousand small files should not mean a thousand redraws
 CLEAR_LINE = "\r\x1b[K"
+
+
+FIRST_STEP_DRAW = 1.0  # seconds into one input before its pages get a bar: a quick file draws nothing
 
 
 class Progress:
@@ -26,19 +31,32 @@ class Progress:
         self.done = 0
         self.stream = stream or sys.stderr
         if enabled is None:
-            enabled = total > 1 and _is_terminal(self.stream)
+            enabled = _is_terminal(self.stream)
         self.enabled = enabled
         self.shown = False
         self.label = ""
+        self.inner: tuple[int, int] | None = None  # (pages done, pages) of the input being read
         self._last_draw = float("-inf")
+        self._input_started = time.monotonic()
 
     def advance(self, label: str = "") -> None:
         self.done += 1
         self.label = label
-        now = time.monotonic()
-        if self.enabled and (now - self._last_draw >= REDRAW_EVERY or self.done == self.total):
+        self.inner = None
+        self._input_started = now = time.monotonic()
+        # One input alone gets no bar for itself, only for its pages (``step``).
+        if self.enabled and self.total > 1 and (now - self._last_draw >= REDRAW_EVERY or self.done == self.total):
             self._last_draw = now
             self._draw()
+
+    def step(self, done: int, total: int) -> None:
+        """Progress inside the input being read (a PDF's pages), drawn once it has taken a second."""
+        now = time.monotonic()
+        if not self.enabled or now - self._input_started < FIRST_STEP_DRAW or now - self._last_draw < REDRAW_EVERY:
+            return
+        self.inner = (done, total)
+        self._last_draw = now
+        self._draw()
 
     def echo(self, line: str) -> None:
         """Print ``line`` (a message) on its own line, keeping the bar below it."""
@@ -56,15 +74,36 @@ class Progress:
             self.shown = False
 
     def _draw(self) -> None:
-        filled = BAR_WIDTH * self.done // max(self.total, 1)
-        count = f"{self.done}/{self.total}"
-        text = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {count:>{2 * len(str(self.total)) + 1}}"
+        done, total = self.done, self.total
+        if self.total == 1 and self.inner:  # one input: the bar is its pages
+            done, total = self.inner
+        filled = BAR_WIDTH * done // max(total, 1)
+        count = f"{done}/{total}" + (" pages" if (done, total) == self.inner else "")
+        text = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {count:>{2 * len(str(total)) + 1}}"
+        if self.inner and self.total > 1:
+            text += f" (page {self.inner[0]}/{self.inner[1]})"
         room = shutil.get_terminal_size(fallback=(80, 24)).columns - 1 - len(text) - 2
         if self.label and room > 4:
-            text += "  " + _fit(self.label, room)
+            text += "  " + _fit(printable(self.label), room)
         self.stream.write(CLEAR_LINE + text)
         self.stream.flush()
         self.shown = True
+
+
+# The bar the running command draws, so that a reader deep in the pipeline can report its
+# pages without being handed it; None in worker processes and outside the command line.
+_active: Progress | None = None
+
+
+def activate(progress: Progress | None) -> None:
+    global _active
+    _active = progress
+
+
+def step(done: int, total: int) -> None:
+    """A reader's ``done`` of ``total`` pages, for the running command's bar (if any)."""
+    if _active is not None:
+        _active.step(done, total)
 
 
 def _is_terminal(stream: TextIO) -> bool:

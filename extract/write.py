@@ -2,12 +2,14 @@
 
 The text goes to a temporary file beside the target, is flushed to disk, then
 renamed over the target; on any failure the temporary file is removed and the
-target is left as it was.
+target is left as it was. The file gets the mode a plain ``open`` would give it (0666
+less the umask; ``mkstemp`` alone makes it 0600), or, replacing a file, that file's mode.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     except OSError as exc:
         raise PlanError(f"cannot write output: {exc.strerror or exc}", path=str(target), code=ExitCode.OUTPUT) from None
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -32,3 +35,18 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
         if isinstance(exc, OSError):
             raise PlanError(f"cannot write output: {exc.strerror or exc}", path=str(target), code=ExitCode.OUTPUT) from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits ``target`` should end up with: its own if it exists, else the umask's."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: put it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -99,7 +99,14 @@ def test_parse_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.Captur
         "more/synthetic-2.json",
     ]
     error = f"{plans / 'bad.txt'}:3:1: error: binary input (NUL byte), not a text plan"
-    assert capsys.readouterr().err == f"{error}\nparsed 5, failed 1\n  {error}\n"
+    assert capsys.readouterr().err == f"{error}\n"  # -q: only the error (issue 14), no summary
+
+
+def test_without_quiet_a_batch_closes_with_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plans = plans_dir(tmp_path)
+    assert main(["parse", str(plans), "-o", str(tmp_path / "out")]) == ExitCode.BAD_INPUT
+    error = f"{plans / 'bad.txt'}:3:1: error: binary input (NUL byte), not a text plan"
+    assert capsys.readouterr().err.splitlines()[-2:] == ["parsed 5, failed 1", f"  {error}"]
 
 
 def test_export_goes_on_past_a_corrupt_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,3 +261,38 @@ def test_progress_bar_fits_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None
     progress.echo("a message")
     progress.close()
     assert stream.getvalue().endswith("a message\n" + "\r\x1b[K" + line + "\r\x1b[K")
+
+
+def test_one_long_input_gets_a_bar_of_its_pages(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A single PDF on a terminal: no bar for the first second, then its pages (issue 14)."""
+    pytest.importorskip("pypdfium2")
+    from extract import progress
+    from extract.cli import main
+
+    from .paths import PDF_FIXTURES
+
+    pdf = str(PDF_FIXTURES["plan-2020"])
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    main(["parse", pdf, "-o", "-", "-q"])
+    assert "\r" not in capsys.readouterr().err  # -q: none
+    main(["parse", pdf, "-o", "-"])
+    assert "pages" not in capsys.readouterr().err  # a quick file: nothing drawn in its first second
+    monkeypatch.setattr(progress, "FIRST_STEP_DRAW", 0.0)
+    monkeypatch.setattr(progress, "REDRAW_EVERY", 0.0)
+    main(["parse", pdf, "-o", "-"])
+    err = capsys.readouterr().err
+    assert re.search(r"\[#*\.*\] +\d+/\d+ pages", err)
+    assert BAR.sub("", err) == ""  # and wiped at the end: nothing else on stderr
+
+
+@pytest.mark.parametrize(("done", "total", "bar"), [(1, 4, "[######..................] 1/4 pages"), (4, 4, "[########################] 4/4 pages")])
+def test_page_bar_drawing(monkeypatch: pytest.MonkeyPatch, done: int, total: int, bar: str) -> None:
+    import io
+
+    from extract import progress
+
+    monkeypatch.setattr(progress, "FIRST_STEP_DRAW", 0.0)
+    stream = io.StringIO()
+    bar_of_one = Progress(1, stream, enabled=True)
+    bar_of_one.step(done, total)
+    assert stream.getvalue() == "\r\x1b[K" + bar

@@ -123,3 +123,80 @@ def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) ->
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "PlanDocument"
+
+
+# --- the basics a user expects (issue 14) ---------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from extract import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"plan-extract {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["parse", "export", "agencies", "schema"])
+def test_help_has_no_rest_markup(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert "``" not in out
+    assert f"plan-extract {command}" in out
+
+
+def test_quiet_prints_only_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    warned = tmp_path / "warned.txt"
+    warned.write_text("① 과제 추진 행안부\n③ 다음 과제 기재부\n", encoding="utf-8")  # a numbering gap
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["parse", str(warned), str(FIXTURE), str(empty), "-o", str(tmp_path / "out"), "-q"]) == 4
+    assert capsys.readouterr().err == f"{empty}:1:1: error: empty input (no text at all)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (["parse", str(FIXTURE), "-o", "-", "--compact"], 1),
+        (["parse", str(FIXTURE), str(ROOT / "fixtures" / "edition-2021.txt"), "-o", "-", "--compact", "-q"], 1),
+        (["agencies", str(FIXTURE), "-f", "json", "--compact"], 1),
+        (["parse", str(FIXTURE), "-o", "-"], None),  # indented: many lines
+    ],
+)
+def test_compact_json_is_one_line(args: list[str], lines: int | None, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(args) == 0
+    out = capsysbinary.readouterr().out.decode()
+    json.loads(out)
+    if lines is None:
+        assert out.count("\n") > 100
+    else:
+        assert out.count("\n") == lines
+
+
+REGISTRY = '[[agency]]\nname = "세종특별자치시"\naliases = ["세종시"]\n\n[[agency]]\nname = "행정안전부"\naliases = ["우리부"]\n'
+PLAN = "① 지역 과제 추진 세종시\n② 혁신 과제 추진 우리부\n③ 정책 과제 추진 행안부\n"
+
+
+@pytest.mark.parametrize(
+    ("how", "names"),
+    [
+        ("none", [[], ["우리부"], ["행정안전부"]]),  # 세종시: no agency; 우리부 only looks like one
+        ("--registry", [["세종특별자치시"], ["행정안전부"], ["행정안전부"]]),  # added to the package's
+        ("profile", [["세종특별자치시"], ["행정안전부"], ["행안부"]]),  # the registry beside the profile instead: no 행안부
+    ],
+)
+def test_own_registry(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], how: str, names: list) -> None:
+    (tmp_path / "mine.toml").write_text(REGISTRY, encoding="utf-8")
+    plan = tmp_path / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    args = ["parse", str(plan), "-o", "-", "-q"]
+    if how == "--registry":
+        args += ["--registry", str(tmp_path / "mine.toml")]
+    elif how == "profile":
+        default = (ROOT / "extract" / "profiles" / "default.toml").read_text(encoding="utf-8")
+        (tmp_path / "p.toml").write_text(default.replace('registry = "agencies.toml"', 'registry = "mine.toml"'), encoding="utf-8")
+        args += ["--profile", str(tmp_path / "p.toml")]
+    assert main(args) == 0
+    document = json.loads(capsysbinary.readouterr().out)
+    assert [[a["name"] or a["text"] for a in c.get("agencies") or []] for c in document["children"]] == names

@@ -51,13 +51,13 @@ SMALL_COLUMNS = (
 # as written, canonical, unknown | line. Written from SMALL_PLAN by hand.
 SMALL_ROWS = [
     ("1.1.1", "1", "참여 확대", "참여", "1.1", "기반 마련", None, None,
-     "분야 1 참여 확대 > 1. 기반 마련", "①", "참여 과제 추진", "행안부", "행정안전부", "", 5),
+     "분야 1 참여 확대 > 1. 기반 마련", "①", "참여 과제 추진", ["행안부"], ["행정안전부"], [], 5),
     ("1.1.2", "1", "참여 확대", "참여", "1.1", "기반 마련", None, None,
-     "분야 1 참여 확대 > 1. 기반 마련", "②", "협업 과제 추진", "기재부; 미래혁신처", "기획재정부; 미래혁신처", "미래혁신처", 6),
+     "분야 1 참여 확대 > 1. 기반 마련", "②", "협업 과제 추진", ["기재부", "미래혁신처"], ["기획재정부", "미래혁신처"], ["미래혁신처"], 6),
     ("1.2.1.1", "1", "참여 확대", "참여", "1.2", "제도 개선", "1.2.1", "세부 전략",
-     "분야 1 참여 확대 > 2. 제도 개선 > 2-1. 세부 전략", "①", "세부 과제 추진", "인사처", "인사혁신처", "", 9),
+     "분야 1 참여 확대 > 2. 제도 개선 > 2-1. 세부 전략", "①", "세부 과제 추진", ["인사처"], ["인사혁신처"], [], 9),
     ("2.1.1", "2", "협력 강화", "협력", "2.1", "협력 기반", None, None,
-     "분야 2 협력 강화 > 1. 협력 기반", "①", "협력 과제 추진", "전 부처", "전 부처", "", 12),
+     "분야 2 협력 강화 > 1. 협력 기반", "①", "협력 과제 추진", ["전 부처"], ["전 부처"], [], 12),
 ]  # fmt: skip
 
 
@@ -193,13 +193,13 @@ def test_rows_are_the_documents_tasks() -> None:
     tasks = _task_nodes(document)
     assert len(rows) == len(tasks) == TASKS
     assert [(r["id"], r["title"], r["agencies"]) for r in rows] == [
-        (n.id, n.title, "; ".join(a.text for a in n.agencies)) for n in tasks
+        (n.id, n.title, [a.text for a in n.agencies]) for n in tasks
     ]
 
 
 def _as_cells(rows: list[dict]) -> list[dict[str, str]]:
-    """What a CSV reader gives back for a row: null as an empty cell, numbers as text."""
-    return [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
+    """What a CSV reader gives back for a row: null as an empty cell, numbers as text, lists joined by '; '."""
+    return [{k: "" if v is None else "; ".join(v) if isinstance(v, list) else str(v) for k, v in row.items()} for row in rows]
 
 
 @pytest.fixture
@@ -241,7 +241,7 @@ def test_export_writes_stdout_by_default(capsysbinary: pytest.CaptureFixture[byt
     lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
     assert len(lines) == TASKS
     assert json.loads(lines[3])["title"] == "공공기관 운영·관리체계 및 혁신성과 평가 개선"
-    assert json.loads(lines[3])["agency_names"] == "기획재정부; 행정안전부"
+    assert json.loads(lines[3])["agency_names"] == ["기획재정부", "행정안전부"]  # arrays since row schema 2.0
 
 
 def test_export_reads_a_pdf_plan(capsysbinary: pytest.CaptureFixture[bytes]) -> None:

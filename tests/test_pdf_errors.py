@@ -110,7 +110,7 @@ def test_missing_pdf_extra_names_it(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     monkeypatch.delitem(sys.modules, "extract.readers.pdf.pdfium", raising=False)
     assert main(["parse", str(PLAN), "-o", str(tmp_path)]) == ExitCode.USAGE
     assert capsys.readouterr().err == (
-        f"{PLAN}: error: PDF input needs the pdf extra: pip install 'plan-extract[pdf]' (pypdfium2 is missing)\n"
+        f"{PLAN}: error: PDF input needs the pdf extra: pip install '.[pdf]' in the plan-extract folder (pypdfium2 is missing)\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""``plan-extract agencies INPUT... [--format table|csv|json] [-o FILE] [-j N] [-q]``
+"""``plan-extract agencies INPUT... [--format table|csv|json] [-o FILE] [--compact] [--strict] [-j N] [-q]``
 
 How many tasks each agency leads, one column per edition, side by side: one
 input per edition (parse output or plan text, as for ``export``). Sorted by
@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ._shared import add_batch_arguments, write_stdout
+from ._shared import (
+    add_batch_arguments,
+    add_compact_argument,
+    add_formula_argument,
+    add_strict_argument,
+    write_stdout,
+)
 
 if TYPE_CHECKING:
     from ..export.agency_counts import AgencyTable
@@ -31,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="default: table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_formula_argument(parser)
+    add_compact_argument(parser)
+    add_strict_argument(parser)
     add_batch_arguments(parser)
 
 
@@ -40,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from ._shared import Report, cached_profile
     from .export import EXPORT_SUFFIXES, loaded_editions
 
-    cached_profile(args.profile)
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     inputs = expand_inputs(args.inputs, EXPORT_SUFFIXES)
     report = Report(len(inputs), quiet=args.quiet)
     documents = []
@@ -53,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if not documents:
         return report.status
     table = count_agencies(documents)
-    text = table.to_json() if args.format == "json" else as_csv(table) if args.format == "csv" else as_text(table)
+    text = table.to_json(compact=args.compact) if args.format == "json" else as_csv(table, args.allow_formulas) if args.format == "csv" else as_text(table)
     if args.output in (None, "-"):
         write_stdout(text)
     else:
@@ -82,13 +91,9 @@ def as_text(table: AgencyTable) -> str:
     return text
 
 
-def as_csv(table: AgencyTable) -> str:
-    import csv  # here: every command's module is imported to build the argument parser
-    import io
+def as_csv(table: AgencyTable, formulas: bool = False) -> str:
+    from ..export.csv import write_csv
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["agency", "known", *(e.label for e in table.editions), "total"])
-    for a in table.agencies:
-        writer.writerow([a.name, str(a.known).lower(), *a.counts, a.total])
-    return out.getvalue()
+    header = ["agency", "known", *(e.label for e in table.editions), "total"]
+    body = [[a.name, str(a.known).lower(), *a.counts, a.total] for a in table.agencies]
+    return write_csv([header, *body], formulas=formulas)

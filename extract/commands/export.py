@@ -1,7 +1,7 @@
-"""``plan-extract export INPUT... [--format csv|jsonl|sqlite] [-o PATH] [--excel] [-j N] [-q]``
+"""``plan-extract export INPUT... [--format csv|jsonl|sqlite] [-o PATH] [--excel] [--allow-formulas] [--strict] [-j N] [-q]``
 
 INPUT is parse output (*.json: one document or an array of them) or a plan, text
-or PDF (anything else, parsed first); a directory stands for every *.json, *.txt
+or PDF (anything else, parsed first); - is standard input; a directory stands for every *.json, *.txt
 and *.pdf file under it, and glob patterns are expanded. CSV and JSON Lines get one row
 per task (to stdout unless -o); SQLite gets every edition, node and agency,
 and accumulates editions: exporting the same edition again replaces it.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, cached_profile, write_stdout
+from ._shared import add_batch_arguments, add_formula_argument, add_strict_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     import sqlite3
@@ -60,32 +60,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the file to write (CSV, JSON Lines: default stdout) or the database to add to (SQLite: required)",
     )
     parser.add_argument("--excel", action="store_true", help="CSV for Excel: UTF-8 with a BOM, CRLF line ends")
+    add_formula_argument(parser)
+    add_strict_argument(parser)
     add_batch_arguments(parser)
 
 
-def load_one(path: str, profile: str | None) -> list[PlanDocument]:
+def load_one(
+    path: str, profile: str | None, max_bytes: int | None = None, registries: tuple[str, ...] = ()
+) -> list[PlanDocument]:
     """The worker: one input → its documents (runs in a worker process with --jobs)."""
     from ..load import load_documents
 
-    return load_documents(path, cached_profile(profile))
+    return load_documents(path, cached_profile(profile, registries), max_bytes=max_bytes)
 
 
 def loaded_editions(args: argparse.Namespace, inputs: list[Input], report: Report) -> Iterator[tuple[str, list[PlanDocument]]]:
     """(path, its editions) for each input that loads, in input order (in parallel with --jobs).
 
-    Failures go to ``report``; plan text parsed just now has its warnings printed as parse would.
+    Failures go to ``report``; plan text parsed just now has its warnings printed as parse would,
+    and with ``args.strict`` an input with warnings is a failure (exit 5) left out of the output.
     """
     from ..batch import Failure, run_batch
     from ..load import is_json
 
-    work = partial(load_one, profile=args.profile)
+    work = partial(load_one, profile=args.profile, max_bytes=args.max_bytes, registries=tuple(args.registry))
     for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
         if isinstance(result, Failure):
             report.fail(result)
             continue
         if not is_json(item.path):
-            for document in result:
-                report.warnings(item.path, [d.model_dump() for d in document.diagnostics])
+            strict = getattr(args, "strict", False)
+            warnings = sum(
+                report.warnings(item.path, [d.model_dump() for d in document.diagnostics], always=strict)
+                for document in result
+            )
+            if strict and warnings:
+                report.fail(Failure(f"{item.path}: error: {warnings} warning(s) and --strict: not used", ExitCode.STRICT))
+                continue
         yield item.path, result
 
 
@@ -94,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     from ._shared import Report
 
     form = _format(args)
-    cached_profile(args.profile)  # a bad profile is a usage error before any input is read
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     database = None
     if form == "sqlite":
         from ..export.database import open_database
@@ -168,7 +179,7 @@ def _write_rows(documents: list[PlanDocument], form: str, args: argparse.Namespa
     if form == "csv":
         from ..export.csv import to_csv
 
-        text = to_csv(rows, excel=args.excel)
+        text = to_csv(rows, excel=args.excel, formulas=args.allow_formulas)
     else:
         from ..export.jsonl import to_jsonl
 

@@ -1,7 +1,7 @@
-"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--profile FILE] [-j N] [-q] [--pages N-M] [--engine E]``
+"""``plan-extract parse INPUT... [-o DIR | -o -] [--strict] [--compact] [--profile FILE] [--registry FILE] [-j N] [-q] [--max-bytes N] [--pages N-M] [--engine E]``
 
-INPUT is a plan file (text, or PDF by its ``%PDF-`` signature), a directory
-(every *.txt and *.pdf file under it) or a glob pattern. Each input is parsed on its own: a bad one is reported and the others
+INPUT is a plan file (text, PDF, HWP or HWPX, known by its signature), - for
+standard input, a directory (every *.txt and *.pdf file under it) or a glob pattern. Each input is parsed on its own: a bad one is reported and the others
 are still written; the exit code is that of the first failure.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import os
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import ExitCode, PlanError
-from ._shared import add_batch_arguments, cached_profile
+from ._shared import add_batch_arguments, add_compact_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
     from ..inputs import Input
@@ -42,6 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"directory for INPUT-stem.json (default: {DEFAULT_OUT}/); '-' writes JSON to stdout",
     )
     parser.add_argument("--strict", action="store_true", help="fail (exit 5, no output) on any warning")
+    add_compact_argument(parser)
     add_batch_arguments(parser)
     _add_pdf_arguments(parser)
 
@@ -71,12 +72,20 @@ class ParsedFile(NamedTuple):
     diagnostics: list[dict]
 
 
-def parse_one(path: str, profile: str | None, pages: str | None = None, engine: str | None = None) -> ParsedFile:
+def parse_one(
+    path: str,
+    profile: str | None,
+    pages: str | None = None,
+    engine: str | None = None,
+    max_bytes: int | None = None,
+    registries: tuple[str, ...] = (),
+    compact: bool = False,
+) -> ParsedFile:
     """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
     from ..pipeline import load
 
-    parsed = load(path, cached_profile(profile), pages=pages, engine=engine)
-    return ParsedFile(parsed.to_json(), parsed.data["diagnostics"])
+    parsed = load(path, cached_profile(profile, registries), pages=pages, engine=engine, max_bytes=max_bytes)
+    return ParsedFile(parsed.to_json(compact=compact), parsed.data["diagnostics"])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,15 +94,29 @@ def run(args: argparse.Namespace) -> int:
     from ..inputs import expand_inputs
     from ._shared import Report
 
-    cached_profile(args.profile)  # a bad profile is a usage error before any input is read
-    inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
+    cached_profile(args.profile, tuple(args.registry))  # a bad profile is a usage error before any input is read
     to_stdout = args.output == "-"
+    if not to_stdout and os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise PlanError(
+            "is not a directory: parse -o takes the directory to write INPUT.json into, or - for stdout",
+            path=args.output,
+            code=ExitCode.USAGE,
+        )
+    inputs = expand_inputs(args.inputs, PLAN_SUFFIXES)
     targets = {} if to_stdout else _targets([i for i in inputs if i.error is None], Path(args.output))
     report = Report(len(inputs), quiet=args.quiet)
     documents: list[str] = []
     parsed = 0
     try:
-        work = partial(parse_one, profile=args.profile, pages=args.pages, engine=args.engine)
+        work = partial(
+            parse_one,
+            profile=args.profile,
+            pages=args.pages,
+            engine=args.engine,
+            max_bytes=args.max_bytes,
+            registries=tuple(args.registry),
+            compact=args.compact,
+        )
         for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
             if isinstance(result, Failure):
                 report.fail(result)
@@ -115,10 +138,10 @@ def run(args: argparse.Namespace) -> int:
     report.finish(f"parsed {parsed}")
     if to_stdout and documents:
         if len(inputs) == 1:
-            sys.stdout.write(documents[0])
+            write_stdout(documents[0])
         else:
             payload = [json.loads(d) for d in documents]
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            write_stdout(json.dumps(payload, ensure_ascii=False, indent=None if args.compact else 2) + "\n")
     return report.status
 
 

@@ -48,8 +48,8 @@ class AgencyTable(Model):
     editions: list[Edition]
     agencies: list[AgencyCount]
 
-    def to_json(self) -> str:
-        return self.model_dump_json(indent=2) + "\n"
+    def to_json(self, *, compact: bool = False) -> str:
+        return self.model_dump_json(indent=None if compact else 2) + "\n"
 
 
 def count_agencies(documents: list[PlanDocument]) -> AgencyTable:

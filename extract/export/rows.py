@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Node, PlanDocument
 
-ROW_SCHEMA_VERSION = "1.0"
+ROW_SCHEMA_VERSION = "2.0"  # 2.0: agencies, agency_names, unknown_agencies became arrays
 
 AGENCY_SEPARATOR = "; "
 PATH_SEPARATOR = " > "
@@ -77,17 +77,17 @@ class TaskRow(BaseModel):
     number: int = Field(ge=1)
     title: str
     label: str | None
-    agencies: str = Field(description="lead agencies as written, joined with '; '")
-    agency_names: str = Field(
-        description="canonical names, joined with '; ', in the same order; an agency the registry lacks as written"
+    agencies: list[str] = Field(description="lead agencies as written (CSV: joined with '; ')")
+    agency_names: list[str] = Field(
+        description="canonical names, in the same order; an agency the registry lacks as written (CSV: joined with '; ')"
     )
-    unknown_agencies: str = Field(description="the agencies the registry lacks, as written, joined with '; '")
+    unknown_agencies: list[str] = Field(description="the agencies the registry lacks, as written (CSV: joined with '; ')")
     source_path: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     line: int = Field(ge=1, description="1-based line of the task in the source")
     column: int = Field(ge=1)
     page: int | None = Field(ge=1, description="the page, for PDF input")
-    schema_version: Literal["1.0"] = ROW_SCHEMA_VERSION
+    schema_version: Literal["2.0"] = ROW_SCHEMA_VERSION
 
     @model_validator(mode="after")
     def _groups_named(self) -> TaskRow:
@@ -100,7 +100,7 @@ class TaskRow(BaseModel):
 @dataclass(frozen=True)
 class Rows:
     columns: tuple[str, ...]
-    rows: list[dict[str, str | int | None]]
+    rows: list[dict[str, str | int | list[str] | None]]  # the agency columns are lists
 
 
 def task_rows(documents: list[PlanDocument]) -> Rows:
@@ -145,9 +145,9 @@ def _task_columns(document: PlanDocument, ancestors: tuple[Node, ...], node: Nod
         "number": node.number,
         "title": node.title,
         "label": node.label,
-        "agencies": AGENCY_SEPARATOR.join(a.text for a in agencies),
-        "agency_names": AGENCY_SEPARATOR.join(a.name or a.text for a in agencies),
-        "unknown_agencies": AGENCY_SEPARATOR.join(a.text for a in agencies if a.name is None),
+        "agencies": [a.text for a in agencies],
+        "agency_names": [a.name or a.text for a in agencies],
+        "unknown_agencies": [a.text for a in agencies if a.name is None],
         "source_path": document.source.path,
         "source_sha256": document.source.sha256,
         "line": node.span.line,

@@ -112,11 +112,13 @@ def _key(written: str) -> str:
 
 @lru_cache(maxsize=8)
 def _registry_data(registry_file: str) -> dict:
+    """One registry file (a path, or a name in ``extract/data/``), parsed."""
     return tomllib.loads((DATA_DIR / registry_file).read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=8)
-def _entries(registry_file: str) -> tuple[Entry, ...]:
+def read_entries(registry_file: str) -> tuple[Entry, ...]:
+    """The ``[[agency]]`` entries of one registry file (a path, or a name in ``extract/data/``)."""
     data = _registry_data(registry_file)
     return tuple(
         Entry(
@@ -153,19 +155,26 @@ def load_lineage(registry_file: str) -> dict[str, tuple[Heir, ...]]:
     return lineage
 
 
+def _entries(profile: Profile) -> list[tuple[int, Entry]]:
+    """(tier, entry): ``--registry`` entries (tier 0), whose names and aliases win over any reading
+    of the profile's registry (tier 1); an entry there of the same name keeps its own aliases."""
+    mine = [(0, entry) for path in profile.extra_registries for entry in read_entries(path)]
+    return mine + [(1, entry) for entry in read_entries(profile.registry_file)]
+
+
 @lru_cache(maxsize=32)
 def load_registry(profile: Profile, year: int | None = None) -> Registry:
     """The registry as it stood on 1 July of ``year`` (today when None).
 
     An abbreviation can mean different agencies in different years (산업부 was
     산업통상자원부 in 2020, 산업통상부 from late 2025): the entry that existed
-    then wins, else the one nearest in time.
+    then wins, else the one nearest in time. A ``--registry`` entry wins over any other.
     """
     when = date(year, 7, 1) if year else date.today()
-    best: dict[str, tuple[int, str]] = {}
+    best: dict[str, tuple[tuple[int, int], str]] = {}
     tail_words: dict[str, int] = {}
-    for entry in _entries(profile.registry_file):
-        rank = entry.distance(when)
+    for tier, entry in _entries(profile):
+        rank = (tier, entry.distance(when))
         for written in entry.written:
             words = written.split()
             if len(words) > 1:

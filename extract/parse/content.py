@@ -227,6 +227,10 @@ def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
     return items
 
 
+# Words of a row read at first when looking for the agencies before a trailing fragment.
+WINDOW_WORDS = 16
+
+
 def _title_end(row: str, start: int, limit: int, separators: str) -> int:
     """Back off from ``limit`` over whitespace, separators and furniture (blanked in ``row``, the text from ``start``)."""
     i = limit - start
@@ -250,9 +254,12 @@ def trailing_fragment(
     start, end = cut.title_span
     row = _outside(text, start, end, furniture)
     pieces = list(pieces_from_right(text, furniture.gaps(start, end), profile.separators))
+    slack = max(registry.tail_words.values(), default=1)  # words a multi-word alias may reach back
     for k in range(1, len(pieces)):  # the fragment is the rightmost k words
         fragment_start = pieces[k - 1].start
-        found = agencies_at_end(text, start, row[: fragment_start - start], profile.separators, registry)
+        if not _may_be_agency(pieces[k].text, registry):  # the list would end with this word: skip at once
+            continue
+        found = _agencies_before(text, start, row, pieces, k, slack, profile.separators, registry)
         if any(agency.name for agency in found):
             title_end = _title_end(row, start, found[0].start, profile.separators)
             fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(fragment_start, end)]
@@ -265,6 +272,28 @@ def trailing_fragment(
             )
             return new, fragment
     return None
+
+
+def _may_be_agency(word: str, registry: Registry) -> bool:
+    """Whether ``agencies_at_end`` could take ``word`` as a list's last word."""
+    return word in registry.tail_words or registry.name_of_word(word) is not None or registry.looks_like_agency(word)
+
+
+def _agencies_before(
+    text: str, start: int, row: str, pieces: list[Piece], k: int, slack: int, separators: str, registry: Registry
+) -> list[FoundAgency]:
+    """``agencies_at_end`` of the row up to the ``k``-th word from the right, read in a window of
+    the last few words (widened while the list fills it) so that trying every ``k`` stays linear:
+    reading the whole prefix each time was quadratic in the row."""
+    fragment_start = pieces[k - 1].start
+    width = WINDOW_WORDS
+    while True:
+        first = k + width - 1  # index of the window's leftmost word (pieces run right to left)
+        window_start = pieces[first].start if first < len(pieces) else start
+        found = agencies_at_end(text, window_start, row[window_start - start : fragment_start - start], separators, registry)
+        if window_start == start or not found or found[0].start > pieces[max(first - slack, k)].start:
+            return found  # the list stops inside the window: words further left were never going to count
+        width *= 2
 
 
 def read_preamble(text: str, end: int, furniture: Spans, profile: Profile) -> Preamble:

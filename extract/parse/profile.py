@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 
 import regex
 
-from .. import PROFILES_DIR
+from .. import DATA_DIR, PROFILES_DIR
 from ..errors import ExitCode, PlanError
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
@@ -49,6 +49,9 @@ WORD_END = r"(?!\S)"
 AgencyPolicy = Literal["always", "leaf", "never"]
 
 DEFAULT_PROFILE = "default.toml"
+# A family opens at most one level, so this bounds a tree's depth (and the recursion that
+# writes and validates it; pydantic-core's JSON writer stops near 127): a profile with more is refused.
+MAX_LEVELS = 100
 
 
 class Family(NamedTuple):
@@ -120,6 +123,7 @@ class Profile(NamedTuple):
     layout: Layout | None = None  # how a document's own lines are read (extract/parse/layout.py)
     task_kinds: tuple[str, ...] = ()  # node kinds that are a plan's tasks (diff: when no node carries agencies)
     date_pattern: regex.Pattern[str] | None = None  # a full date in the title: (?P<year>…)(?P<month>…)(?P<day>…)?
+    extra_registries: tuple[str, ...] = ()  # --registry files: their entries win over registry_file's
 
     def family(self, name: str) -> Family:
         for fam in self.families:
@@ -128,24 +132,72 @@ class Profile(NamedTuple):
         raise KeyError(name)
 
 
-def load_profile(path: str | Path | None = None) -> Profile:
-    """Load and compile a profile; a bad profile is a ``PlanError`` naming the file."""
+def load_profile(path: str | Path | None = None, registries: tuple[str, ...] = ()) -> Profile:
+    """Load and compile a profile; a bad profile is a ``PlanError`` (exit 2) naming the file.
+
+    ``registries``: agency registry files (``--registry``) whose entries add to, or replace
+    (by ``name``, or by an alias they also write), those of the profile's registry.
+    """
     if path is None:
         shown = f"<default profile {DEFAULT_PROFILE}>"
         raw = (PROFILES_DIR / DEFAULT_PROFILE).read_text(encoding="utf-8")
+        base = None
     else:
         shown = str(path)
+        base = Path(path).parent
         try:
             raw = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PlanError(f"cannot read profile: {exc}", path=shown, code=ExitCode.UNREADABLE) from None
+        except FileNotFoundError:
+            raise PlanError("no such profile file", path=shown, code=ExitCode.USAGE) from None
+        except IsADirectoryError:
+            raise PlanError("the profile is a directory, not a TOML file", path=shown, code=ExitCode.USAGE) from None
+        except OSError as exc:
+            raise PlanError(f"cannot read the profile: {exc.strerror or exc}", path=shown, code=ExitCode.USAGE) from None
+        except UnicodeDecodeError:
+            raise PlanError("the profile is not UTF-8 text", path=shown, code=ExitCode.USAGE) from None
     try:
         data = tomllib.loads(raw)
-        return _compile(data, shown)
+        profile = _compile(data, shown)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None
-    except (KeyError, TypeError, ValueError, regex.error) as exc:
+    except KeyError as exc:
+        raise PlanError(f"invalid profile: the key {exc.args[0]!r} is missing", path=shown, code=ExitCode.USAGE) from None
+    except (TypeError, ValueError, regex.error) as exc:
         raise PlanError(f"invalid profile: {exc}", path=shown, code=ExitCode.USAGE) from None
+    return profile._replace(
+        registry_file=_data_file(profile.registry_file, base, "registry", shown),
+        stopwords_file=_data_file(profile.stopwords_file, base, "stopwords", shown),
+        extra_registries=tuple(_registry_file(r) for r in registries),
+    )
+
+
+def _data_file(name: str, base: Path | None, key: str, shown: str) -> str:
+    """A profile's ``[agencies]`` file: beside the profile file, else the package's own by that name."""
+    candidates = ([base / name] if base is not None else []) + [DATA_DIR / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate.resolve())
+    raise PlanError(
+        f"invalid profile: [agencies] {key} = {name!r} is neither a file beside the profile "
+        "nor one that comes with plan-extract",
+        path=shown,
+        code=ExitCode.USAGE,
+    )
+
+
+def _registry_file(path: str) -> str:
+    """A ``--registry`` file, checked now so that a typo fails before any input is read."""
+    from .agencies import read_entries
+
+    resolved = str(Path(path).resolve())
+    try:
+        read_entries(resolved)
+    except OSError as exc:
+        raise PlanError(f"cannot read the registry: {exc.strerror or exc}", path=path, code=ExitCode.USAGE) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+        detail = f"the key {exc.args[0]!r} is missing" if isinstance(exc, KeyError) else str(exc)
+        raise PlanError(f"invalid registry: {detail}", path=path, code=ExitCode.USAGE) from None
+    return resolved
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +208,10 @@ def default_profile() -> Profile:
 
 
 def _compile(data: dict, shown: str) -> Profile:
+    if not data.get("family"):
+        raise ValueError("it has no [[family]] table; a profile needs at least one marker family")
+    if len(data["family"]) > MAX_LEVELS:
+        raise ValueError(f"{len(data['family'])} marker families; at most {MAX_LEVELS} (each may open a level)")
     families = tuple(_family(entry) for entry in data["family"])
     names = [fam.name for fam in families]
     if len(set(names)) != len(names):

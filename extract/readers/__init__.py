@@ -7,8 +7,8 @@ One module (or folder) a format, each known by its signature, not by its file na
     hwp    HWP 5 (an OLE compound file of records), over olefile
     hwpx   HWPX / OWPML (a zip of XML)
 
-``sniff`` names the format from the first bytes; ``read_document`` reads a path with the
-reader that format needs. The rest of the pipeline never asks which format it was.
+``sniff`` names the format from the first bytes; ``read_document`` reads a path (or ``-``,
+stdin) once and hands its bytes to the reader that format needs. The rest of the pipeline never asks which format it was.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ def sniff(head: bytes, path: str = "") -> str:
 
 
 def sniff_path(path: str | os.PathLike[str]) -> str:
-    """The format of the file at ``path``; a file that cannot be opened is "text" (its reader says why)."""
+    """The format of the file at ``path``; a file that cannot be opened is "text" (its reader says why).
+
+    Reads the file's start, so not for pipes: ``read_document`` sniffs the bytes it read instead.
+    """
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES)
@@ -52,24 +55,37 @@ def sniff_path(path: str | os.PathLike[str]) -> str:
 
 
 def read_document(
-    path: str | os.PathLike[str], profile=None, *, pages: str | None = None, engine: str | None = None
+    path: str | os.PathLike[str],
+    profile=None,
+    *,
+    pages: str | None = None,
+    engine: str | None = None,
+    max_bytes: int | None = None,
 ) -> Document:
-    """Read ``path`` with the reader its format needs; ``pages``/``engine`` apply to PDF only."""
-    shown = os.fspath(path)
-    kind = sniff_path(path)
+    """Read ``path`` (``-``: stdin) once, at most ``max_bytes``, with the reader its format needs;
+    ``pages``/``engine`` apply to PDF only."""
+    from .text import read_bytes, shown_path
+
+    data = read_bytes(path, max_bytes=max_bytes)
+    return document_from_bytes(data, shown_path(path), profile, pages=pages, engine=engine)
+
+
+def document_from_bytes(
+    data: bytes, shown: str, profile=None, *, pages: str | None = None, engine: str | None = None
+) -> Document:
+    """The bytes of one input (named ``shown`` in messages) → ``Document``, by their signature."""
+    kind = sniff(data[:SNIFF_BYTES], shown)
     if kind == "pdf":
         from .pdf.reader import read_pdf
 
-        return read_pdf(path, profile, pages=pages, engine=engine)
+        return read_pdf(shown, profile, pages=pages, engine=engine, data=data)
     if pages is not None:
         raise PlanError("--pages applies to PDF input; this is not a PDF", path=shown, code=ExitCode.USAGE)
     if kind in ("hwp", "hwpx"):
-        from .text import read_bytes
+        return read_bytes_as(kind, data, shown)
+    from .text import decode_bytes, text_document
 
-        return read_bytes_as(kind, read_bytes(path), shown)
-    from .text import read_source, text_document
-
-    return text_document(read_source(path), profile)
+    return text_document(decode_bytes(data, path=shown), profile)
 
 
 def read_bytes_as(kind: str, data: bytes, path: str) -> Document:

@@ -378,8 +378,8 @@ def aes128_ecb_decrypt(key: bytes, data: bytes, stream: str, path: str) -> bytes
         from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
     except ImportError:
         raise bad_input(
-            "distribution-protected (배포용) HWP: decrypting it needs the 'cryptography' "
-            "package (pip install cryptography)",
+            "distribution-protected (배포용) HWP: decrypting it needs the hwp-protected extra: "
+            "pip install '.[hwp-protected]' in the plan-extract folder (it adds cryptography)",
             path=path,
         ) from None
     decryptor = Cipher(algorithms.AES(key), modes.ECB()).decryptor()  # noqa: S305 (the format's choice)

@@ -3,8 +3,9 @@
 
 Takes any text encoding a Korean plan is likely to come in: UTF-8 with or
 without BOM, UTF-16 (BOM, or BOM-less when NUL bytes show it), CP949 / EUC-KR.
-Refuses, with a ``PlanError`` that says where, what is not text: a directory,
-an empty file, binary data, bytes no encoding explains.
+Refuses, with a ``PlanError`` that says where, what is not text: a directory or
+device, an empty file, binary data, bytes no encoding explains, more than ``--max-bytes``.
+``read_bytes`` is the one place any input's bytes are read (once: pipes cannot be rewound).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import codecs
 import hashlib
 import os
 import re
+import stat
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import ClassVar
 
+from .. import DEFAULT_MAX_BYTES
 from ..document import PARAGRAPH, Block, Document, Locator
 from ..errors import ExitCode, PlanError
 
@@ -31,6 +35,11 @@ BOMS = (
 
 # Korean legacy encoding; CP949 is a superset of EUC-KR, so one covers both.
 LEGACY_ENCODING = "cp949"
+
+READ_CHUNK = 1 << 20
+FIFO_WAIT_SECONDS = 10.0  # how long a named pipe may stay without a writer before it is refused
+STDIN = "-"  # the argument that means standard input
+STDIN_NAME = "<stdin>"  # what messages and source.path call it
 
 # C0 controls other than tab, LF, VT, FF, CR, plus DEL: text files do not have them.
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -50,23 +59,101 @@ class Source:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def read_source(path: str | os.PathLike[str]) -> Source:
-    """Read and decode ``path``; raise ``PlanError`` for anything that is not text."""
-    return decode_bytes(read_bytes(path), path=os.fspath(path))
+def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Source:
+    """Read and decode ``path`` (``-``: stdin); raise ``PlanError`` for anything that is not text."""
+    return decode_bytes(read_bytes(path, max_bytes=max_bytes), path=shown_path(path))
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of ``path``; ``PlanError`` (exit 3) for a directory, a missing or unreadable file."""
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """How messages and ``source.path`` name an input: ``-`` is ``<stdin>``."""
     shown = os.fspath(path)
-    p = Path(path)
-    if p.is_dir():
-        raise PlanError("is a directory, not a plan file", path=shown, code=ExitCode.UNREADABLE)
+    return STDIN_NAME if shown == STDIN else shown
+
+
+def read_bytes(
+    path: str | os.PathLike[str], *, max_bytes: int | None = None, fifo_wait: float = FIFO_WAIT_SECONDS
+) -> bytes:
+    """The bytes of ``path`` (``-``: stdin), read once and at most ``max_bytes`` of them.
+
+    ``PlanError`` exit 3 for a missing, unreadable or non-regular file (a directory, a device,
+    a socket; pipes are read) and a FIFO no writer opens within ``fifo_wait`` seconds;
+    exit 4 for more than ``max_bytes`` (default ``DEFAULT_MAX_BYTES``), found before reading it all.
+    """
+    shown = os.fspath(path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if shown == STDIN:
+        return _read_capped(sys.stdin.buffer.read, limit, STDIN_NAME)
     try:
-        return p.read_bytes()
+        # Non-blocking: opening a FIFO without a writer would otherwise wait for ever.
+        fd = os.open(shown, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise PlanError("no such file", path=shown, code=ExitCode.UNREADABLE) from None
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror or exc}", path=shown, code=ExitCode.UNREADABLE) from None
+    try:
+        info = os.fstat(fd)
+        first = b""
+        if stat.S_ISREG(info.st_mode):
+            if info.st_size > limit:  # known before reading a byte
+                raise _too_large(shown, limit)
+        elif stat.S_ISFIFO(info.st_mode):  # a named pipe, <(process substitution), /dev/stdin
+            first = _wait_for_writer(fd, shown, fifo_wait)
+        else:
+            raise PlanError(f"is {_file_kind(info.st_mode)}, not a plan file", path=shown, code=ExitCode.UNREADABLE)
+        os.set_blocking(fd, True)
+        return _read_capped(lambda n: os.read(fd, n), limit, shown, first)
+    except OSError as exc:
+        raise PlanError(f"cannot read: {exc.strerror or exc}", path=shown, code=ExitCode.UNREADABLE) from None
+    finally:
+        os.close(fd)
+
+
+def _read_capped(read: Callable[[int], bytes], limit: int, shown: str, first: bytes = b"") -> bytes:
+    """``first`` and everything ``read(n)`` gives until EOF, failing as soon as it passes ``limit`` bytes."""
+    chunks = [first]
+    total = len(first)
+    while chunk := read(READ_CHUNK):
+        total += len(chunk)
+        if total > limit:
+            raise _too_large(shown, limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(shown: str, limit: int) -> PlanError:
+    return PlanError(f"larger than --max-bytes ({limit:,} bytes); raise the limit to read it", path=shown)
+
+
+def _wait_for_writer(fd: int, shown: str, seconds: float) -> bytes:
+    """The first byte of a FIFO (or nothing) once a writer holds it; refuse it after ``seconds``
+    without one. A pipe whose writer is still busy (``<(slow command)``) is waited for as long
+    as it takes: only a FIFO nobody has opened for writing times out.
+    """
+    try:
+        first = os.read(fd, 1)
+    except BlockingIOError:  # a writer holds it open and has written nothing yet
+        return b""
+    if first:
+        return first
+    import select  # EOF without a writer: wait for one to open it and write (or close it)
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN | select.POLLHUP)
+    if not poller.poll(int(seconds * 1000)):
+        raise PlanError(f"is a FIFO no program wrote to within {seconds:g} s", path=shown, code=ExitCode.UNREADABLE)
+    return b""
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def decode_bytes(data: bytes, *, path: str = "<input>") -> Source:

@@ -54,8 +54,8 @@ class Document:
 
 
 @contextmanager
-def open_document(path: str) -> Iterator[Document]:
-    """Open ``path``; raise ``EncryptedError`` or ``BrokenError``."""
+def open_document(path: str | bytes) -> Iterator[Document]:
+    """Open ``path`` (or a PDF's bytes: pdfium takes either); raise ``EncryptedError`` or ``BrokenError``."""
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:

@@ -12,6 +12,7 @@ engines; ``dedupe_chars`` is also quadratic in the glyphs of a page).
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,10 +49,10 @@ class Document:
 
 
 @contextmanager
-def open_document(path: str) -> Iterator[Document]:
-    """Open ``path``; raise ``EncryptedError`` or ``BrokenError``."""
+def open_document(path: str | bytes) -> Iterator[Document]:
+    """Open ``path`` (or a PDF's bytes); raise ``EncryptedError`` or ``BrokenError``."""
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(io.BytesIO(path) if isinstance(path, bytes) else path)
         document = Document(pdf)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise EncryptedError(str(exc)) from None

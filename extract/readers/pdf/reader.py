@@ -34,6 +34,7 @@ import regex
 from ...errors import ExitCode, PlanError
 from ...document import PAGE_BREAK, PARAGRAPH, ROW, Block, Cell, Document, Locator, ReaderIssue
 from ...parse.normalize import plain_spaces
+from ...progress import step
 from .. import PDF_SIGNATURE as SIGNATURE
 from .. import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
 
@@ -42,7 +43,7 @@ END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a 
 UNMAPPED = "\ufffd"
 MAX_SHIFT = 60  # points: the most two kinds of printed page (odd/even, 2-up halves) differ in margin
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
-PDF_EXTRA = "PDF input needs the pdf extra: pip install 'plan-extract[pdf]'"
+PDF_EXTRA = "PDF input needs the pdf extra: pip install '.[pdf]' in the plan-extract folder"
 ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/readers/pdf/
 
 # 2-4, 7, 10-: items of --pages.
@@ -87,9 +88,15 @@ def select_pages(ranges: tuple[tuple[int, int | None], ...] | None, count: int, 
 
 
 def read_pdf(
-    path: str | os.PathLike[str], profile, *, pages: str | None = None, engine: str | None = None
+    path: str | os.PathLike[str],
+    profile,
+    *,
+    pages: str | None = None,
+    engine: str | None = None,
+    data: bytes | None = None,
 ) -> Document:
-    """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``."""
+    """Read the PDF at ``path`` (the pages ``pages`` says, all by default) with ``engine``;
+    ``data``, when given, is its bytes already read (a pipe cannot be read twice)."""
     from . import DEFAULT_ENGINE
 
     shown = os.fspath(path)
@@ -100,15 +107,17 @@ def read_pdf(
             ranges = parse_page_spec(pages)
         except ValueError as exc:
             raise PlanError(str(exc), path=shown, code=ExitCode.USAGE) from None
-    sha256 = _check_file(shown)
+    sha256 = _check_file(shown) if data is None else _check_bytes(data, shown)
     module = _engine(engine, shown)
     from .page import BrokenError, EncryptedError
 
     composer = _Composer(shown)
     reader = _page_reader(profile)
     try:
-        with module.open_document(shown) as document:
-            for number in select_pages(ranges, document.page_count, pages or "", shown):
+        with module.open_document(shown if data is None else data) as document:
+            chosen = select_pages(ranges, document.page_count, pages or "", shown)
+            for done, number in enumerate(chosen, 1):
+                step(done, len(chosen))  # the command's bar, for a long PDF on its own
                 try:
                     content = document.page(number)
                 except Exception:  # the engine choked on this page's content; its words are no help to a user
@@ -147,6 +156,18 @@ def _check_file(path: str) -> str:
     if END_MARKER not in tail[-END_WITHIN:]:
         raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
     return digest.hexdigest()
+
+
+def _check_bytes(data: bytes, path: str) -> str:
+    """``_check_file`` for bytes already read."""
+    head = data[:SIGNATURE_WITHIN]
+    if not head.strip():
+        raise PlanError("empty file, not a PDF", path=path)
+    if SIGNATURE not in head:
+        raise PlanError("not a PDF: no %PDF- signature at the start of the file", path=path)
+    if END_MARKER not in data[-END_WITHIN:]:
+        raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
+    return hashlib.sha256(data).hexdigest()
 
 
 def _engine(name: str, path: str):
