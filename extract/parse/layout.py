@@ -85,13 +85,19 @@ def read_layout(
         # A body bullet opens body text, unless a numbered marker that begins the same way
         # (<1> 주요 성과, -1- …) opens the line.
         is_body = layout.body_bullet.match(stripped) is not None and not (opens and token.family.numbering != "bullet")
+        # A body bullet's line is a heading (a task) when it names its agencies or heads numbered items.
+        body_heading = (
+            is_body
+            and opens
+            and (i in with_agency_cell or names_agencies(stripped) or _heads_numbered_items(token, opening.get(_next_line(value, starts, i))))
+        )
         if not opened:
-            if not opens or is_body:
+            if not opens or (is_body and not body_heading):
                 continue
             opened = True
         if is_body:
             heading = None
-            if opens and (i in with_agency_cell or names_agencies(stripped)):
+            if body_heading:
                 kept.append(_styled(token, composed.block_at(start), document.wrapped))
                 continue
         elif opens:
@@ -104,6 +110,26 @@ def read_layout(
             heading = None
         found.append(Furniture("body", first, last))
     return kept, found
+
+
+def _next_line(value: str, starts: list[int], i: int) -> int | None:
+    """The index of the first line after line ``i`` with any text."""
+    for j in range(i + 1, len(starts)):
+        end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+        if value[starts[j] : end].strip():
+            return j
+    return None
+
+
+def _heads_numbered_items(token: MarkerToken, following: MarkerToken | None) -> bool:
+    """A heading family's bullet (○, not a body-only bullet like ㅇ or -) whose next line is a
+    numbered item (①, 1)) heads those items: ``○ 신분증 플랫폼 제고`` over ``① 플랫폼 개선 국토부``."""
+    return (
+        not token.family.lines_only
+        and following is not None
+        and following.family.numbering != "bullet"
+        and following.family is not token.family
+    )
 
 
 def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
