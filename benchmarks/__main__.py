@@ -27,7 +27,7 @@ DEFAULT_JSON = ROOT / "benchmarks" / "results" / "latest.json"
 
 def synthetic_plan(size_bytes: int, seed: int = 1) -> bytes:
     """A run-on plan of about ``size_bytes`` UTF-8 bytes, from the property tests' generator."""
-    from extract.parse.profile import load_profile
+    from extract.stages.profile import load_profile
     from extract.synthetic import Layout, random_plan, render
 
     profile = load_profile()
@@ -58,7 +58,7 @@ def median_time(fn, repeat: int, clock=time.process_time) -> float:
 
 
 def bench_fixture(repeat: int) -> dict:
-    from extract.parse.profile import load_profile
+    from extract.stages.profile import load_profile
     from extract.pipeline import parse_document
     from extract.readers.text import read_source, text_document
 
@@ -70,7 +70,7 @@ def bench_fixture(repeat: int) -> dict:
 
 def bench_throughput(sizes: list[int], repeat: int) -> list[dict]:
     from extract.pipeline import parse_bytes
-    from extract.parse.profile import load_profile
+    from extract.stages.profile import load_profile
 
     marker_pattern = load_profile().marker_pattern
     rows = []

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.parse.profile import load_profile  # noqa: E402
+from extract.stages.profile import load_profile  # noqa: E402
 from extract.synthetic import Layout, random_plan, render  # noqa: E402
 
 

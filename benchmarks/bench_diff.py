@@ -31,7 +31,7 @@ from extract.diff.report import build_report
 from extract.diff.tasks import choose
 from extract.models import iter_nodes
 from extract.pipeline import parse_text
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 from extract.synthetic import Layout, edit_plan, random_plan, render
 
 CHAIN = ("area", "strategy", "substrategy", "task")

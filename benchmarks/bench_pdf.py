@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import make_pdf_fixtures  # noqa: E402
 
 from extract.pipeline import load  # noqa: E402
-from extract.parse.profile import load_profile  # noqa: E402
+from extract.stages.profile import load_profile  # noqa: E402
 from extract.readers.pdf.reader import read_pdf  # noqa: E402
 
 
@@ -109,7 +109,7 @@ def peak_memory(path: Path, engine: str, stage: str) -> int:
     include the parent's memory, which the child inherits across fork.
     """
     code = (
-        "import re, sys; sys.path.insert(0, sys.argv[3]); from extract.parse.profile import load_profile; "
+        "import re, sys; sys.path.insert(0, sys.argv[3]); from extract.stages.profile import load_profile; "
         "from extract.pipeline import load; from extract.readers.pdf.reader import read_pdf; "
         "read_pdf(sys.argv[1], load_profile(), engine=sys.argv[2]) if sys.argv[4] == 'read_pdf' "
         "else load(sys.argv[1], engine=sys.argv[2]); "

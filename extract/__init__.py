@@ -3,7 +3,8 @@
 The pipeline, as the folders show it:
 
     readers/   text, pdf/, hwp, hwpx: the bytes of one file → document.Document (blocks)
-    parse/     normalize → furniture + tokenize → tree → content (title, label, agencies)
+    stages/    compose → normalize → furniture + tokenize → layout → tree → content (title,
+               label, agencies): the parse stages
     validate   the tree against models (the data model, in one place: models.py)
     write      JSON out; export/ (csv, jsonl, sqlite, agency counts) and diff/ read it back
 
@@ -26,24 +27,9 @@ PROFILES_DIR = Path(__file__).parent / "profiles"
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
-def _make_parse_callable() -> None:
-    """``extract.parse`` is also the ``parse/`` stages' package, and importing any of its modules
-    sets that attribute; so the package itself is made callable as ``api.parse``, and
-    ``extract.parse(…)`` works whichever was imported first. Costs one directory look-up."""
-    import sys
-    from types import ModuleType
+def parse(source, **options):
+    """``extract.parse(path_or_bytes_or_text, …)`` → the validated ``models.PlanDocument``
+    (``api.parse``; imported on the first call, so ``import extract`` stays cheap)."""
+    from .api import parse as parse_plan
 
-    from . import parse as package
-
-    class _CallablePackage(ModuleType):
-        def __call__(self, *args, **kwargs):
-            from .api import parse as parse_plan
-
-            return parse_plan(*args, **kwargs)
-
-    package.__class__ = _CallablePackage
-    package.__doc__ = package.__doc__ or "The parse stages; called, ``extract.api.parse``."
-    sys.modules[package.__name__] = package
-
-
-_make_parse_callable()
+    return parse_plan(source, **options)

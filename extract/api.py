@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .models import PlanDocument
-    from .parse.profile import Profile
+    from .stages.profile import Profile
 
 
 def parse(
@@ -34,7 +34,7 @@ def parse(
 ) -> PlanDocument:
     """Parse one plan (see the module docstring for ``source``); ``name`` is its ``source.path``
     for bytes or text (default ``<input>``); ``profile`` a profile file or a loaded ``Profile``."""
-    from .parse.profile import Profile, default_profile, load_profile
+    from .stages.profile import Profile, default_profile, load_profile
     from .pipeline import load, parse_document
     from .readers import document_from_bytes
 

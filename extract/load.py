@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from .errors import PlanError
 from .models import SCHEMA_VERSION, PlanDocument
-from .parse.profile import MAX_LEVELS, Profile
+from .stages.profile import MAX_LEVELS, Profile
 from .readers.text import STDIN, STDIN_NAME, read_bytes
 
 JSON_SUFFIX = ".json"
@@ -49,7 +49,7 @@ def load_documents(
         data = read_bytes(path, max_bytes=max_bytes)
         if looks_like_json(data):
             return documents_from_json(data, path=STDIN_NAME)
-        from .parse.profile import default_profile
+        from .stages.profile import default_profile
         from .pipeline import parse_document
         from .readers import document_from_bytes
 

@@ -23,19 +23,19 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic_core import to_json
 
-from .parse.agencies import agencies_at_end, agencies_in_parenthesis, load_registry
-from .parse.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
+from .stages.agencies import agencies_at_end, agencies_in_parenthesis, load_registry
+from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
-from .parse.layout import read_layout
-from .parse.furniture import Furniture, find_furniture, merge_furniture
-from .parse.normalize import Text, normalize
-from .parse.profile import Profile, default_profile
+from .stages.layout import read_layout
+from .stages.furniture import Furniture, find_furniture, merge_furniture
+from .stages.normalize import Text, normalize
+from .stages.profile import Profile, default_profile
 from .document import Document
-from .parse.compose import compose
+from .stages.compose import compose
 from .readers import read_document
 from .readers.text import decode_bytes, read_source, text_document
-from .parse.tokenize import Spans, find_markers
-from .parse.tree import Draft, Issue, build_tree
+from .stages.tokenize import Spans, find_markers
+from .stages.tree import Draft, Issue, build_tree
 from .validate import SCHEMA_VERSION, validate_plan
 
 if TYPE_CHECKING:

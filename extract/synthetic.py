@@ -15,7 +15,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .parse.profile import Family, Profile
+from .stages.profile import Family, Profile
 
 # Title words: commas, periods, quotes, parentheses and digits included, none of
 # them a marker or an agency at the end of a title.

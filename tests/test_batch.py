@@ -17,7 +17,7 @@ from extract.batch import Failure, attempt, run_batch
 from extract.cli import main
 from extract.errors import ExitCode
 from extract.inputs import Input, expand_inputs
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 from extract.progress import Progress
 from extract.synthetic import Layout, random_plan, render
 

@@ -36,7 +36,7 @@ import pytest
 from benchmarks.accuracy import DEFAULT_CORPUS
 from extract.diff.report import build_report
 from extract.pipeline import load
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 
 OLD = DEFAULT_CORPUS / "2025-01_mois_work_plan.hwpx"
 NEW = DEFAULT_CORPUS / "2025-12_mois_work_report.hwp"

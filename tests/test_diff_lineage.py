@@ -15,8 +15,8 @@ from extract.diff.lineage import Window, agency_changes, edition_period
 from extract.diff.models import Period
 from extract.diff.report import build_report
 from extract.models import Agency
-from extract.parse.agencies import load_registry
-from extract.parse.profile import load_profile
+from extract.stages.agencies import load_registry
+from extract.stages.profile import load_profile
 
 from .factories import parse
 

@@ -21,8 +21,8 @@ from extract.diff.match import title_key
 from extract.diff.report import build_report
 from extract.models import iter_nodes
 from extract.pipeline import parse_text
-from extract.parse.agencies import load_lineage, load_registry
-from extract.parse.profile import load_profile
+from extract.stages.agencies import load_lineage, load_registry
+from extract.stages.profile import load_profile
 from extract.synthetic import TITLE_ENDINGS, Layout, SynthNode, edit_plan, random_plan, render
 
 from .paths import ROOT

@@ -1,4 +1,4 @@
-"""A reader's own lines (parse/layout.py) and lead agencies in a trailing parenthesis.
+"""A reader's own lines (stages/layout.py) and lead agencies in a trailing parenthesis.
 
 Documents are built by hand as blocks, the way the PDF/HWP/HWPX readers build them, so each
 row says exactly which line is a heading, a title continuation, body text or contents.

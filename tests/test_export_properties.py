@@ -17,7 +17,7 @@ from extract.export.csv import to_csv
 from extract.export.jsonl import to_jsonl
 from extract.export.rows import task_rows
 from extract.pipeline import parse_text
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 from extract.synthetic import Layout, expected_outline, random_plan, render
 
 PROFILE = load_profile()

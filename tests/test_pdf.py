@@ -15,8 +15,8 @@ import pytest
 
 from extract.models import iter_nodes
 from extract.pipeline import load, parse_file
-from extract.parse.profile import load_profile
-from extract.parse.compose import compose
+from extract.stages.profile import load_profile
+from extract.stages.compose import compose
 from extract.readers.pdf.reader import read_pdf
 
 from .factories import node_shape, plan_shape

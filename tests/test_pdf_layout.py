@@ -12,7 +12,7 @@ import pytest
 from extract.readers.pdf.layout import Unit
 from extract.readers.pdf.page import Edge, PageContent, Word, build_words
 from extract.pipeline import parse_document
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 from extract.readers.pdf.reader import _Composer, _page_reader
 
 PROFILE = load_profile()

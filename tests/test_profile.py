@@ -9,7 +9,7 @@ import pytest
 from extract.cli import main
 from extract.errors import ExitCode, PlanError
 from extract.pipeline import parse_text
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 
 from .factories import outline
 from .paths import TESTS

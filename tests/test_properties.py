@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from extract.errors import PlanError
 from extract.models import iter_nodes
 from extract.pipeline import parse_bytes
-from extract.parse.profile import load_profile
+from extract.stages.profile import load_profile
 from extract.synthetic import Layout, expected_outline, random_plan, render
 
 from .lossless import assert_lossless

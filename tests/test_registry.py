@@ -8,8 +8,8 @@ from itertools import combinations
 
 import pytest
 
-from extract.parse.agencies import load_lineage, load_registry
-from extract.parse.profile import load_profile
+from extract.stages.agencies import load_lineage, load_registry
+from extract.stages.profile import load_profile
 
 from .paths import ROOT
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.models import iter_nodes
-from extract.parse.profile import default_profile
+from extract.stages.profile import default_profile
 from extract.pipeline import parse_document, parse_text
 from extract.synthetic import Layout, expected_outline, random_plan, render
 from extract.readers.text import decode_bytes, text_document

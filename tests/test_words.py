@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.parse.agencies import agencies_at_end, load_registry, pieces_from_right, word_view
-from extract.parse.content import _outside, _title_end
-from extract.parse.profile import load_profile
-from extract.parse.tokenize import Spans
+from extract.stages.agencies import agencies_at_end, load_registry, pieces_from_right, word_view
+from extract.stages.content import _outside, _title_end
+from extract.stages.profile import load_profile
+from extract.stages.tokenize import Spans
 
 PROFILE = load_profile()
 SEPARATORS = PROFILE.separators

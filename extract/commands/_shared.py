@@ -15,7 +15,7 @@ from ..errors import ExitCode, PlanError, printable
 
 if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
     from ..batch import Failure
-    from ..parse.profile import Profile
+    from ..stages.profile import Profile
 
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
@@ -102,7 +102,7 @@ def job_count(text: str) -> int:
 @lru_cache(maxsize=4)
 def cached_profile(path: str | None, registries: tuple[str, ...] = ()) -> Profile:
     """One profile load per process, however many inputs a worker reads."""
-    from ..parse.profile import load_profile
+    from ..stages.profile import load_profile
 
     return load_profile(path, registries)
 

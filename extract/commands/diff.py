@@ -73,7 +73,7 @@ def _run(args: argparse.Namespace) -> int:
         raise
     from ..load import is_json, load_document
     from ..pipeline import load
-    from ..parse.profile import load_profile
+    from ..stages.profile import load_profile
 
     profile = load_profile(args.profile)
     documents = []

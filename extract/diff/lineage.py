@@ -27,7 +27,7 @@ from functools import lru_cache
 import regex
 
 from ..models import Agency, PlanDocument
-from ..parse.agencies import load_lineage
+from ..stages.agencies import load_lineage
 from .models import AgencyChange, Period
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Node, PlanDocument
-from ..parse.profile import Profile, default_profile
+from ..stages.profile import Profile, default_profile
 from . import match as matching_rules
 from . import tasks as task_rules
 from .lineage import Window, agency_changes, edition_period

@@ -34,7 +34,7 @@ from pathlib import Path
 import regex
 
 from ..document import PAGE_BREAK, PARAGRAPH, Block, Document, Locator, ReaderIssue
-from ..parse.tokenize import Spans, find_markers
+from ..stages.tokenize import Spans, find_markers
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_confusions.toml"
 DASHES = frozenset("-–—")

@@ -33,7 +33,7 @@ import regex
 
 from ...errors import ExitCode, PlanError
 from ...document import PAGE_BREAK, PARAGRAPH, ROW, Block, Cell, Document, Locator, ReaderIssue
-from ...parse.normalize import plain_spaces
+from ...stages.normalize import plain_spaces
 from ...progress import step
 from .. import PDF_SIGNATURE as SIGNATURE
 from .. import PDF_SIGNATURE_WITHIN as SIGNATURE_WITHIN
@@ -182,7 +182,7 @@ def _engine(name: str, path: str):
 
 
 def _page_reader(profile):
-    from ...parse.agencies import agencies_at_end, load_registry, pieces_from_right
+    from ...stages.agencies import agencies_at_end, load_registry, pieces_from_right
     from .layout import PageReader
 
     registry = load_registry(profile)

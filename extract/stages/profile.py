@@ -120,7 +120,7 @@ class Profile(NamedTuple):
     unknown_agency: regex.Pattern[str]
     source: str
     pdf_agency_header: regex.Pattern[str] | None = None  # the agency column's header in a PDF table
-    layout: Layout | None = None  # how a document's own lines are read (extract/parse/layout.py)
+    layout: Layout | None = None  # how a document's own lines are read (extract/stages/layout.py)
     task_kinds: tuple[str, ...] = ()  # node kinds that are a plan's tasks (diff: when no node carries agencies)
     date_pattern: regex.Pattern[str] | None = None  # a full date in the title: (?P<year>…)(?P<month>…)(?P<day>…)?
     extra_registries: tuple[str, ...] = ()  # --registry files: their entries win over registry_file's
