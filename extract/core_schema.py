@@ -32,6 +32,7 @@ FIELDS_KEYS = {"type", "fields", "model_name", "computed_fields"}
 PLAIN_TYPES = {
     "str": {"pattern", "min_length", "max_length"},
     "int": {"ge", "gt", "le", "lt"},
+    "float": {"ge", "gt", "le", "lt", "allow_inf_nan"},
     "bool": set(),
     "literal": {"expected"},
     "nullable": {"schema"},

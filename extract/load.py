@@ -18,7 +18,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import PlanError
-from .models import SCHEMA_VERSION, PlanDocument
+from .models import PlanDocument
+from .validate import READABLE_VERSIONS
 from .stages.profile import MAX_LEVELS, Profile
 from .readers.text import STDIN, STDIN_NAME, read_bytes
 
@@ -121,9 +122,9 @@ def _validate(value: object, where: str, path: str) -> PlanDocument:
     if not isinstance(value, dict):
         raise PlanError(f"{where or 'the top level'} is not a JSON object, so not a plan-extract document", path=path)
     version = value.get("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
+    if version is not None and version not in READABLE_VERSIONS:
         raise PlanError(
-            f"{json_path(('schema_version',), where)} is {version!r}; this plan-extract reads {SCHEMA_VERSION!r}"
+            f"{json_path(('schema_version',), where)} is {version!r}; this plan-extract reads {' and '.join(map(repr, READABLE_VERSIONS))}"
             " (parse the source again)",
             path=path,
         )

@@ -82,8 +82,17 @@ class Diagnostic(Model):
     column: int = Field(ge=1)
 
 
+class Confidence(Model):
+    """How far to trust the tree (``stages/confidence.py``): shares from 0 to 1."""
+
+    claimed: float = Field(ge=0, le=1, description="of the text (page furniture aside), the share inside the tree's sections")
+    numbering: float = Field(ge=0, le=1, description="of the numbered headings, the share placed without a numbering diagnostic")
+    agencies: float | None = Field(ge=0, le=1, description="of the tasks, the share naming lead agencies; null when the plan names none")
+    score: float = Field(ge=0, le=1, description="the lowest of the three; under 0.8 the parse warns (low-confidence)")
+
+
 class PlanDocument(Model):
-    schema_version: Literal["1.0"] = Field(description="bumped when the format changes; see the README")
+    schema_version: Literal["1.0", "1.1"] = Field(description="bumped when the format changes; see the README")
     title: str | None = Field(description="the plan's title line, e.g. 2020 정부혁신 대표과제 목록")
     year: int | None = Field(description="the year in the title")
     profile: str = Field(description="the profile the plan was read with")
@@ -91,6 +100,7 @@ class PlanDocument(Model):
     children: list[Node] = Field(description="the top-level nodes")
     noise: list[Noise]
     diagnostics: list[Diagnostic]
+    confidence: Confidence | None = Field(default=None, description="how far to trust the tree (1.1; absent in 1.0 files)")
 
     @model_validator(mode="after")
     def _check_plan(self) -> PlanDocument:

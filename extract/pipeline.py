@@ -32,6 +32,7 @@ from .stages.normalize import Text, normalize
 from .stages.profile import Profile, default_profile
 from .document import Document
 from .stages.compose import compose
+from .stages.confidence import measure
 from .readers import read_document
 from .readers.text import decode_bytes, read_source, text_document
 from .stages.tokenize import Spans, find_markers
@@ -186,6 +187,9 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
         cuts[id(draft)] = cut
 
     issues.extend(composed.issues)
+    confidence, doubt = measure(value, drafts, cuts, issues, noise)
+    if doubt is not None:
+        issues.append(doubt)
     pages = composed.page_at if composed.has_pages else None
     citation = next((f for f in furniture if f.kind == "citation"), None)
     payload = {
@@ -200,6 +204,7 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
             for kind, start, end in sorted(noise, key=lambda n: n[1])
         ],
         "diagnostics": [_diagnostic(text, issue, pages) for issue in sorted(issues, key=lambda i: i.offset)],
+        "confidence": confidence,
     }
     try:
         data = validate_plan(payload)

@@ -25,7 +25,10 @@ from pydantic_core import SchemaValidator
 
 from . import DATA_DIR
 
-SCHEMA_VERSION = "1.0"  # of the plan JSON; here so that ``parse`` can write it without the models
+SCHEMA_VERSION = "1.1"  # of the plan JSON; here so that ``parse`` can write it without the models
+# Versions this plan-extract reads back (export, diff, agencies): a minor version only adds
+# fields, so an older file of the same major version is read as it is (1.0 lacks confidence).
+READABLE_VERSIONS = ("1.0", "1.1")
 CORE_SCHEMA_FILE = "plan.core-schema.json"
 
 

@@ -33,7 +33,7 @@ def test_parse_writes_json_named_after_the_input(tmp_path: Path) -> None:
 def test_parse_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(FIXTURE), "-o", "-"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     assert document["source"]["sha256"] == __import__("hashlib").sha256(FIXTURE.read_bytes()).hexdigest()
 
 

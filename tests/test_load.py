@@ -12,7 +12,9 @@ from extract.errors import ExitCode, PlanError
 from extract.load import load_document, load_documents
 from extract.pipeline import parse_file
 
-from .paths import FIXTURE
+from .paths import FIXTURE, GOLDEN_DIR
+
+GOLDEN = GOLDEN_DIR / "source.json"
 
 
 def fixture_dict() -> dict:
@@ -36,7 +38,7 @@ BAD_JSON = [
     (b'{"title": "x"}', ": error: not a plan-extract document: schema_version: Field required (and 6 more)", ExitCode.BAD_INPUT),
     (
         edited(lambda d: d.update(schema_version="2.0")),
-        ": error: schema_version is '2.0'; this plan-extract reads '1.0' (parse the source again)",
+        ": error: schema_version is '2.0'; this plan-extract reads '1.0' and '1.1' (parse the source again)",
         ExitCode.BAD_INPUT,
     ),
     (
@@ -110,3 +112,14 @@ def test_unreadable_input(name: str, message: str, code: int, tmp_path: Path) ->
     with pytest.raises(PlanError) as caught:
         load_documents(tmp_path / name)
     assert (caught.value.msg, caught.value.code) == (message, code)
+
+
+def test_a_1_0_file_without_confidence_is_still_read(tmp_path) -> None:
+    """1.1 only added ``confidence``: a file written by the previous version loads as it is."""
+    from extract.load import documents_from_json
+
+    data = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    data["schema_version"] = "1.0"
+    del data["confidence"]
+    (document,) = documents_from_json(json.dumps(data, ensure_ascii=False).encode())
+    assert document.confidence is None and document.children[0].title == data["children"][0]["title"]

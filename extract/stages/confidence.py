@@ -1,0 +1,90 @@
+"""Stage 7, confidence: the finished tree → how far a reader should trust it.
+
+A user re-running the tool on a new edition needs to know when to look. Three figures, each
+a share from 0 to 1, measured on what the parse already knows:
+
+* ``claimed`` — of the document's text (page furniture aside: headers, page numbers, table
+  headers, citations, contents), the share inside the tree's sections rather than left as
+  text the parser did not understand (before the first heading, or after the last task);
+* ``numbering`` — of the numbered headings (1., ①, 가. …), the share placed without a
+  numbering diagnostic (gap, repeat, out of order, wrong parent);
+* ``agencies`` — of the tasks (the nodes of the families that name lead agencies in this
+  plan), the share that name them; null when the plan names none at all.
+
+``score`` is the lowest of them. A figure below ``LOW``, measured on ``MIN_EVIDENCE``
+headings or tasks at least, adds a ``low-confidence`` warning saying which figure is weak. Takes the text, the drafts and their cuts, the diagnostics and
+the noise; returns the ``confidence`` object of the output and that warning, if any.
+"""
+
+from __future__ import annotations
+
+from .tree import Draft, Issue
+
+LOW = 0.8  # a figure under this warns: the tree is probably wrong somewhere
+MIN_EVIDENCE = 10  # …when measured on this many headings or tasks at least (claimed: always)
+NUMBERING_CODES = frozenset({"numbering-gap", "numbering-repeat", "numbering-out-of-order", "parent-mismatch"})
+UNCLAIMED = frozenset({"unrecognized", "trailing-fragment"})  # noise the parser did not understand
+PAGE_FURNITURE = frozenset({"page-number", "running-header", "running-footer", "table-header", "citation", "table-of-contents"})
+
+
+def measure(value: str, drafts: list[Draft], cuts: dict, issues: list[Issue], noise: list[tuple[str, int, int]]) -> tuple[dict, Issue | None]:
+    """(the confidence object, a ``low-confidence`` warning or None)."""
+    figures = {  # name → (share, how many things it was measured on)
+        "claimed": _claimed(value, noise),
+        "numbering": _numbering(drafts, issues),
+        "agencies": _agencies(drafts, cuts),
+    }
+    present = [share for share, _ in figures.values() if share is not None]
+    score = min(present) if present else 1.0
+    confidence = {name: (round(share, 3) if share is not None else None) for name, (share, _) in figures.items()}
+    confidence["score"] = round(score, 3)
+    # Warn on evidence only: one gap among three headings is no reason to doubt a plan.
+    weak = [
+        f"{WHAT[name]} {share:.0%}"
+        for name, (share, count) in figures.items()
+        if share is not None and share < LOW and count >= MIN_EVIDENCE
+    ]
+    if not weak:
+        return confidence, None
+    message = "the tree is probably wrong in places (" + "; ".join(weak) + "): check it against the document"
+    return confidence, Issue("warning", "low-confidence", message, drafts[0].token.start if drafts else 0)
+
+
+WHAT = {
+    "claimed": "text understood",
+    "numbering": "headings in sequence",
+    "agencies": "tasks with lead agencies",
+}
+
+
+def _visible(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def _claimed(value: str, noise: list[tuple[str, int, int]]) -> tuple[float, int]:
+    furniture = sum(_visible(value[s:e]) for kind, s, e in noise if kind in PAGE_FURNITURE)
+    unclaimed = sum(_visible(value[s:e]) for kind, s, e in noise if kind in UNCLAIMED)
+    total = _visible(value) - furniture
+    return (1.0 - unclaimed / total if total > 0 else 1.0), MIN_EVIDENCE
+
+
+def _numbering(drafts: list[Draft], issues: list[Issue]) -> tuple[float, int]:
+    numbered = [d for d in drafts if d.family.numbering != "bullet"]
+    if not numbered:
+        return 1.0, 0
+    broken = {issue.offset for issue in issues if issue.code in NUMBERING_CODES}
+    return 1.0 - sum(1 for d in numbered if d.token.start in broken) / len(numbered), len(numbered)
+
+
+def _agencies(drafts: list[Draft], cuts: dict) -> tuple[float | None, int]:
+    naming = {d.family.name for d in drafts if cuts[id(d)].agencies}
+    if not naming:
+        return None, 0  # the plan names no lead agency anywhere: nothing to measure
+    tasks = [
+        d
+        for d in drafts
+        if d.family.name in naming and cuts[id(d)].agencies is not None and (d.family.agencies == "always" or not d.children)
+    ]
+    if not tasks:
+        return None, 0
+    return sum(1 for d in tasks if cuts[id(d)].agencies) / len(tasks), len(tasks)
