@@ -16,6 +16,7 @@ and agencies by ``content.py``.
 
 from __future__ import annotations
 
+
 from dataclasses import dataclass, field
 
 from .profile import Family
@@ -56,12 +57,15 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     # node's number is the last number its family had at that level.
     stack: list[Draft] = []
     running: dict[str, int] = {}  # last number of each continuous family, plan-wide
-    for token in tokens:
-        decision = _place(token, stack, running)
+    above: set[tuple[str, str]] = set()  # (family, family) pairs this plan has shown one over the other
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        decision = _place(token, stack, running, following, above)
         if decision is None:
             continue  # stays text
         depth, number, issue = decision
         running[token.family.name] = number
+        above.update((node.family.name, token.family.name) for node in stack[:depth])
         if issue:
             issues.append(issue)
         draft = Draft(token, number)
@@ -73,8 +77,16 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     return roots, accepted, issues
 
 
-def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> tuple[int, int, Issue | None] | None:
-    """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text."""
+def _place(
+    token: MarkerToken,
+    stack: list[Draft],
+    running: dict[str, int],
+    following: MarkerToken | None = None,
+    above: set[tuple[str, str]] = frozenset(),
+) -> tuple[int, int, Issue | None] | None:
+    """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text.
+    ``following``: the candidate marker after ``token``; ``above``: which families the plan
+    has so far shown over which."""
     family = token.family
     depth = _open_depth(stack, token)
     is_open = depth is not None
@@ -110,10 +122,14 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
     if parent_issue is not None and number == expected:
         return depth, number, parent_issue
     if not is_open:
-        # A family first seen past its first number is an outer level whose earlier
-        # headings are missing (a list cut from a longer plan): it closes everything.
+        # A family opening past its first number: its first items are missing. Either a list
+        # cut from a longer plan, where it is an outer level (분야 2 | … right before a 1. that
+        # starts an open family again), or an edition that dropped ① (then it goes where the
+        # plan's other headings of its family went: see _usual_depth).
         message = f"{family.kind} {token.marker} opens without {family.spell(1)}: its earlier headings are missing"
-        return 0, number, Issue("warning", "numbering-gap", message, token.start)
+        restarts = following is not None and following.number == 1 and any(node.family is following.family for node in stack)
+        depth = 0 if restarts else _usual_depth(family, stack, above)
+        return depth, number, Issue("warning", "numbering-gap", message, token.start)
     elif number == previous:
         code, what = "numbering-repeat", f"{token.marker} repeats the number before it"
     elif number > expected:
@@ -121,6 +137,17 @@ def _place(token: MarkerToken, stack: list[Draft], running: dict[str, int]) -> t
     else:
         code, what = "numbering-out-of-order", f"{token.marker} follows number {previous}; numbers must rise"
     return depth, number, Issue("warning", code, f"{family.kind} {what}", token.start)
+
+
+def _usual_depth(family: Family, stack: list[Draft], above: set[tuple[str, str]]) -> int:
+    """Where a family that is not open goes when it does not start at 1: above the innermost
+    open headings of the families this plan has already shown under it (a 2⃞ after the □
+    items of its missing 1⃞ closes them, as a 1⃞ held its □ items before), else under the
+    innermost heading (② under the ○ it belongs to)."""
+    depth = len(stack)
+    while depth and (family.name, stack[depth - 1].family.name) in above:
+        depth -= 1
+    return depth
 
 
 def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
