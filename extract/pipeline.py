@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic_core import to_json
 
-from .stages.agencies import agencies_at_end, agencies_in_parenthesis, load_registry
+from .stages.agencies import agencies_at_end, agencies_in_leading_parenthesis, agencies_in_parenthesis, load_registry
 from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
 from .stages.layout import read_layout
@@ -284,6 +284,9 @@ def _agency_test(profile: Profile) -> Callable[[str], bool]:
 
     def names_agencies(line: str) -> bool:
         if agencies_in_parenthesis(line, 0, line, profile.separators, registry):
+            return True
+        body = line.split(None, 1)[1] if " " in line.strip() else ""  # after the line's bullet
+        if body and agencies_in_leading_parenthesis(body, 0, body, profile.separators, registry):
             return True
         found = agencies_at_end(line, 0, line, profile.separators, registry)
         return any(agency.name for agency in found)

@@ -68,13 +68,23 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
                 ("1.1.1~2.1", "공급 확대", ["국토부"]),
             ],
         ),
+        # a leading parenthesis of agencies names the lead; a label like (현황) does not
+        (
+            ["Ⅰ. 추진 과제", "1) (교육지원청) 학교급식 운영평가 실시", "2) (현황) 급식 만족도 조사", "ㅇ (국토부) 공공택지 공급 확대"],
+            [
+                ("1", "추진 과제", []),
+                ("1.1", "학교급식 운영평가 실시", ["교육지원청"]),
+                ("1.2", "(현황) 급식 만족도 조사", []),
+                ("1.2.1", "공공택지 공급 확대", ["국토부"]),
+            ],
+        ),
         # a ○ line over numbered items is their heading, though ○ lines are body text elsewhere
         (
             ["Ⅰ. 추진 과제", "○ 신분증 플랫폼 제고", "① 플랫폼 개선 (국토부)", "○ 세부 내용 설명"],
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
     ],
-    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "bullet-over-numbered-items"],
+    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "bullet-over-numbered-items"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected

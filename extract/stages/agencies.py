@@ -330,6 +330,8 @@ def _alias_ending(
     return None
 
 
+# (국토부) 공공택지 …: a row that opens with a parenthesis, then its title.
+LEADING_PARENTHESIS = regex.compile(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
 TRAILING_PARENTHESIS = regex.compile(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
 # Inside it, what parts agencies besides the profile's separators: ＋, the middle dots, 및.
@@ -351,8 +353,22 @@ def agencies_in_parenthesis(text: str, start: int, row: str, separators: str, re
     m = TRAILING_PARENTHESIS.search(row)
     if m is None:
         return []
-    inside_start = m.start("inside")
-    inside = m.group("inside")
+    return _parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry)
+
+
+def agencies_in_leading_parenthesis(text: str, start: int, row: str, separators: str, registry: Registry) -> list[FoundAgency]:
+    """The lead agencies of a row that opens with a parenthesis of agencies and goes on with
+    its title: ``(국토부) 공공택지 공급 확대``, ``(교육지원청) 운영평가 실시``. The same test as
+    ``agencies_in_parenthesis``: a label like ``(현황)`` or ``(목표)`` is no agency."""
+    m = LEADING_PARENTHESIS.match(row)
+    if m is None:
+        return []
+    return _parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry)
+
+
+def _parenthesis_items(start: int, inside_start: int, inside: str, separators: str, registry: Registry) -> list[FoundAgency]:
+    """The items of a parenthesis (``inside``, at ``start + inside_start`` in the text), if
+    every one is an agency, a date or 등 and the registry knows one at least; else none."""
     pattern = "[" + regex.escape(separators) + "]|" + PARENTHESIS_SEPARATORS.pattern
     found: list[FoundAgency] = []
     position = 0

@@ -18,6 +18,7 @@ from .agencies import (
     Piece,
     Registry,
     agencies_at_end,
+    agencies_in_leading_parenthesis,
     agencies_in_parenthesis,
     pieces_from_right,
     restore_shared_suffixes,
@@ -142,6 +143,16 @@ def cut_node(
                 title_end = _title_end(row, start, row.rindex("(") + start, profile.separators)
                 cut.agencies = found
                 cut.agencies_span = (title_end, end)
+        if not found and lines:
+            found = agencies_in_leading_parenthesis(text, start, row, profile.separators, registry)
+            if found:  # (국토부) 공공택지 …: the title starts after the parenthesis
+                title_start = start + row.index(")") + 1
+                title_start += len(row[title_start - start :]) - len(row[title_start - start :].lstrip())
+                cut.agencies = found
+                cut.agencies_span = (start, title_start)
+                cut.title = fold(row[title_start - start :])
+                cut.title_span = (title_start, end)
+                return cut
         # A heading over other nodes is a task only when its line names agencies.
         cut.agencies = found if found or not draft.children or family.agencies == "always" else None
         if found and cut.agencies_span is None:
