@@ -33,6 +33,7 @@ from .tokenize import MarkerToken, Spans
 
 INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
 SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
+MARKER_EMS = 3.0  # a continuation starts at most this many ems right of its heading (past "Ⅲ. " or "1-1. ")
 
 
 def read_layout(
@@ -143,9 +144,13 @@ def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
 
 
 def _continues(block, heading) -> bool:
-    """A wrapped heading's next line: same page, indented past the marker, same type size."""
+    """A wrapped heading's next line: same page, indented past the marker but no further than
+    a marker is wide (a line far to the right is a table's header or a centred caption, not
+    the title going on), same type size."""
     if block.page != heading.page or block.indent is None or heading.indent is None:
         return False
     if block.indent <= heading.indent + INDENT_SLACK:
+        return False
+    if heading.size is not None and block.indent > heading.indent + MARKER_EMS * heading.size:
         return False
     return block.size is None or heading.size is None or abs(block.size - heading.size) <= SIZE_SLACK
