@@ -33,6 +33,10 @@ class Span(Model):
     line: int = Field(ge=1, description="1-based line of `start`")
     column: int = Field(ge=1, description="1-based column of `start`")
     page: int | None = Field(default=None, ge=1, description="page number, for PDF input")
+    section: int | None = Field(default=None, ge=0, description="HWP/HWPX: the body section (0-based) `start` is in")
+    paragraph: int | None = Field(
+        default=None, ge=0, description="HWP/HWPX: the paragraph of that section (0-based, table cells and text boxes counted in reading order)"
+    )
 
 
 class Agency(Model):

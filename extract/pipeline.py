@@ -190,7 +190,7 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     confidence, doubt = measure(value, drafts, cuts, issues, noise)
     if doubt is not None:
         issues.append(doubt)
-    pages = composed.page_at if composed.has_pages else None
+    pages = _locator(composed)
     citation = next((f for f in furniture if f.kind == "citation"), None)
     payload = {
         "schema_version": SCHEMA_VERSION,
@@ -223,7 +223,21 @@ def _parts_of(draft: Draft, cut: Cut) -> list[Part]:
     return parts
 
 
-PageOf = Callable[[int], int] | None  # offset → PDF page; None for text input
+PageOf = Callable[[int], dict] | None  # offset → where in the source: {"page": n} (PDF), {"section", "paragraph"} (HWP/HWPX); None for text
+
+
+def _locator(composed) -> PageOf:
+    """What a span adds to its offsets: the PDF page, or the HWP/HWPX section and paragraph."""
+    if composed.has_pages:
+        return lambda offset: {"page": composed.page_at(offset)}
+    if not any(block.where.paragraph is not None for block in composed.line_blocks):
+        return None  # plain text: offsets say it all, and the output keeps its shape
+
+    def where(offset: int) -> dict:
+        found = composed.where_at(offset)
+        return {k: v for k, v in (("section", found.section), ("paragraph", found.paragraph)) if v is not None}
+
+    return where
 
 
 def _node(draft: Draft, cuts: dict[int, Cut], text: Text, pages: PageOf) -> dict:
@@ -250,15 +264,20 @@ def _node(draft: Draft, cuts: dict[int, Cut], text: Text, pages: PageOf) -> dict
 def _span(text: Text, start: int, end: int, pages: PageOf = None) -> dict:
     offset, line, column = text.position(start)
     span = {"start": offset, "end": text.decoded_offset(end), "line": line, "column": column}
-    if pages is not None:  # only set for PDF, so text output keeps its shape (exclude_unset)
-        span["page"] = pages(start)
+    if pages is not None:  # not set for text, so its output keeps its shape (exclude_unset)
+        span.update(pages(start))
     return span
 
 
 def _diagnostic(text: Text, issue: Issue, pages: PageOf = None) -> dict:
     pos = text.position(issue.offset)
-    page = issue.page if issue.page is not None else pages(issue.offset) if pages is not None else None
-    message = issue.message if page is None else f"{issue.message} (page {page})"
+    where = {"page": issue.page} if issue.page is not None else pages(issue.offset) if pages is not None else {}
+    if "page" in where:
+        message = f"{issue.message} (page {where['page']})"
+    elif "paragraph" in where:
+        message = f"{issue.message} (section {where.get('section', 0) + 1}, paragraph {where['paragraph'] + 1})"
+    else:
+        message = issue.message
     return {"severity": issue.severity, "code": issue.code, "message": message, "line": pos.line, "column": pos.column}
 
 

@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document
+from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document, Locator
 from .furniture import Furniture
 from .normalize import LINE_LIKE, plain_spaces
 from .tree import Issue
@@ -41,6 +41,12 @@ class Composed:
     agency_cells: list[tuple[int, int]]  # (start, end) of each row's lead-agency cell
     issues: list[Issue]
     has_pages: bool
+    sources: list[tuple[int, Locator]]  # (offset, where in the source its text starts), each line or cell
+
+    def where_at(self, offset: int) -> Locator:
+        """Where in the source the text at ``offset`` comes from (a row's cell, not the row)."""
+        i = bisect_right(self.sources, offset, key=lambda source: source[0]) - 1
+        return self.sources[max(i, 0)][1] if self.sources else Locator()
 
     def block_at(self, offset: int) -> Block:
         return self.line_blocks[max(bisect_right(self.line_starts, offset) - 1, 0)]
@@ -69,7 +75,7 @@ def compose(document: Document, is_agency_header: Callable[[str], bool]) -> Comp
             offset = len(text)
         issues.append(Issue(issue.severity, issue.code, issue.message, offset, issue.where.page))
     has_pages = any(block.page is not None for block in builder.blocks)
-    return Composed(text, builder.starts, builder.blocks, builder.furniture, builder.cells, issues, has_pages)
+    return Composed(text, builder.starts, builder.blocks, builder.furniture, builder.cells, issues, has_pages, builder.sources)
 
 
 class _Builder:
@@ -83,13 +89,15 @@ class _Builder:
         self.furniture: list[Furniture] = []
         self.cells: list[tuple[int, int]] = []
         self.located: dict[tuple[int | None, int | None], int] = {}
+        self.sources: list[tuple[int, Locator]] = []  # (offset, where its text comes from), by piece
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
 
-    def _line(self, block: Block, pieces: list[tuple[str, bool]], between: int = 0) -> None:
+    def _line(self, block: Block, pieces: list[tuple[str, bool]], between: int = 0, wheres: list | None = None) -> None:
         """One line from ``pieces`` (text, is the agency cell), tab-joined; pieces 1 to
-        ``between`` - 1 are ``table-cell`` furniture."""
+        ``between`` - 1 are ``table-cell`` furniture; ``wheres``: each piece's source (a
+        row's cells), else the block's."""
         start = self.length
         self.starts.append(start)
         self.blocks.append(block)
@@ -100,6 +108,7 @@ class _Builder:
             if i:
                 self.parts.append("\t")
                 self.length += 1
+            self.sources.append((self.length, wheres[i] if wheres else block.where))
             if is_agencies and piece.strip():
                 self.cells.append((self.length, self.length + len(piece)))
             elif 0 < i < between and piece.strip():
@@ -134,18 +143,25 @@ class _Builder:
         the cells between (schedule, actions, a Gantt chart's columns) are kept as
         ``table-cell`` furniture, out of the title."""
         texts = [_cell_line(cell) for cell in block.cells]
+        wheres = [_cell_where(cell, block) for cell in block.cells]
         agency = [i for i, cell in enumerate(block.cells) if self._is_agency_cell(cell)]
         if not agency:
-            self._line(block, [(text, False) for text in texts])
+            self._line(block, [(text, False) for text in texts], wheres=wheres)
             return
         others = [i for i in range(len(texts)) if i not in agency]
         title = next((i for i in others if texts[i].strip()), None)
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
-        self._line(block, pieces, between=len(order) if title is not None else 0)
+        self._line(block, pieces, between=len(order) if title is not None else 0, wheres=[wheres[i] for i in order + agency])
 
     def _is_agency_cell(self, cell) -> bool:
         return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))
+
+
+def _cell_where(cell, row: Block) -> Locator:
+    """Where a cell's text comes from: its first paragraph with text (else the row's)."""
+    first = next((b for b in cell.blocks if b.kind == PARAGRAPH and b.text.strip()), None)
+    return first.where if first is not None else row.where
 
 
 def _cell_line(cell) -> str:
