@@ -52,6 +52,9 @@ class Node(Model):
     title: str
     label: str | None = Field(default=None, description="short label, e.g. 참여 (areas)")
     agencies: list[Agency] | None = Field(default=None, description="lead agencies (tasks)")
+    references: list[str] | None = Field(
+        default=None, description="page cross-references and footnote marks after the title, as written: 18페이지, *, 1｣ (1.1)"
+    )
     children: list[Node] = Field(default_factory=list)
     span: Span = Field(description="the node's own text: marker, title, label, agencies; not its children")
 

@@ -258,6 +258,8 @@ def _node(draft: Draft, cuts: dict[int, Cut], text: Text, pages: PageOf) -> dict
         node["label"] = cut.label
     if cut.agencies is not None:
         node["agencies"] = [{"text": a.text, "name": a.name} for a in cut.agencies]
+    if cut.references:
+        node["references"] = cut.references
     return node
 
 

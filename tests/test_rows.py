@@ -49,6 +49,10 @@ TASK_ROWS = [
     # ministries sharing one suffix: each stem gets it back, where the registry knows the name
     ("녹색기술 개발 미래·산업·환경·농식품·해수부,농진청", "녹색기술 개발", ["미래부", "산업부", "환경부", "농식품부", "해수부", "농진청"]),
     ("산림 보전 농진·산림청", "산림 보전", ["농진청", "산림청"]),
+    # a page cross-reference or a footnote mark after the title is no part of it (see test_references)
+    ("청년 일자리 지원 강화 (18페이지) 고용부", "청년 일자리 지원 강화", ["고용부"]),
+    ("공급 확대* 국토부", "공급 확대", ["국토부"]),
+    ("3쪽 분량 보고서 작성 행안부", "3쪽 분량 보고서 작성", ["행안부"]),
     # …but a name the registry knows whole, or one it lacks, is not cut
     ("지역 균형 발전 국토교통부", "지역 균형 발전", ["국토교통부"]),
     ("사회 진흥 사업 한국지능정보사회진흥원", "사회 진흥 사업", ["한국지능정보사회진흥원"]),
@@ -206,3 +210,19 @@ def test_outline(text: str, expected: list[str], diagnostics: list[str]) -> None
     document = parse(text)
     assert outline(document) == expected
     assert codes(document) == diagnostics
+
+
+@pytest.mark.parametrize(
+    ("row", "title", "references"),
+    [
+        ("청년 일자리 지원 강화 (18페이지) 고용부", "청년 일자리 지원 강화", ["18페이지"]),
+        ("청년 일자리 지원 강화 ☞ 18쪽 고용부", "청년 일자리 지원 강화", ["18쪽"]),
+        ("지역 상생 모델 확산 p.21 행안부", "지역 상생 모델 확산", ["p.21"]),
+        ("토지이용계획 재검토1｣ 국토부", "토지이용계획 재검토", ["1｣"]),
+        ("공급 확대** (p. 7) 국토부", "공급 확대", ["**", "p. 7"]),
+        ("3쪽 분량 보고서 작성 행안부", "3쪽 분량 보고서 작성", None),  # inside the title: stays
+    ],
+)
+def test_references(row: str, title: str, references: list[str] | None) -> None:
+    node = task_row(row)
+    assert (node.title, node.references) == (title, references)

@@ -53,6 +53,7 @@ class Cut:
     agencies_span: tuple[int, int] | None = None
     end: int = 0  # end of the node's own text
     registry_reading: list[FoundAgency] | None = None  # set when the agency column said otherwise
+    references: list[str] = field(default_factory=list)  # page cross-references, footnote marks after the title
 
 
 @dataclass
@@ -165,11 +166,37 @@ def cut_node(
             cut.label = fold(m.group("label"))
             cut.label_span = (start + m.start(), title_end)
             title_end = _title_end(row, start, start + m.start(), "")
+    title_end = _take_references(text, start, title_end, cut)
     cut.title_span = (start, title_end)
     # Not row[:title_end - start]: an agency cell can start left of the trimmed row
     # (U+001C–U+001F: spaces to str.strip, word characters to word_view).
     cut.title = fold(row[: max(title_end - start, 0)])
     return cut
+
+
+# What a title may end with that is not the title: a page cross-reference or a footnote mark,
+# kept as the node's ``references``.
+#   … 일자리 지원 강화 (18페이지)   … 추진 ☞ 18쪽   … 개선 p.18   … 도입*   … 재검토1｣
+TRAILING_REFERENCE = regex.compile(
+    r"""(?: \s* [(\[]? \s* (?: ☞ | → | 참고 )? \s*
+            (?P<page> (?: p\. ?\s* \d{1,3} | \d{1,3} \s* (?: 페이지 | 쪽 | p\.? ) ) ) \s* [)\]]?
+        | (?<= \S ) (?P<mark> \*{1,3} | \d{1,2} ｣ ) ) \s* $""",
+    regex.VERBOSE,
+)
+
+
+def _take_references(text: str, start: int, title_end: int, cut: Cut) -> int:
+    """Move page cross-references and footnote marks from the end of the title [start,
+    title_end) to ``cut.references`` (as written, in order); returns the title's new end."""
+    found: list[str] = []
+    while True:
+        m = TRAILING_REFERENCE.search(text, start, title_end)
+        if m is None or m.start() == start or not text[start : m.start()].strip():
+            break
+        found.append(m.group("page") or m.group("mark"))
+        title_end = start + len(text[start : m.start()].rstrip())
+    cut.references = found[::-1]
+    return title_end
 
 
 def column_agencies(
