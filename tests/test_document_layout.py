@@ -238,8 +238,19 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             ["Ⅴ. 재원", "ⅤI. 기대효과", "ⅥI. 이행 및 점검"],
             [("5", "재원", []), ("6", "기대효과", []), ("7", "이행 및 점검", [])],
         ),
+        # an attachment closes every open heading; a reference sheet stays in its chapter
+        (
+            ["Ⅰ. 추진 배경", "□ 현황", "참고 1 세부 통계", "Ⅱ. 추진 과제", "□ 과제 개요", "붙임 1 정보보호 체계 개요", "붙임 2 추진 경과"],
+            [("1", "추진 배경", []), ("1.1", "현황", []), ("1.1.1", "세부 통계", []), ("2", "추진 과제", []),
+             ("2.1", "과제 개요", []), ("1~2", "정보보호 체계 개요", []), ("2~2", "추진 경과", [])],
+        ),
+        # ➀ (a sans-serif dingbat) numbers as ① does
+        (
+            ["붙임 3 활용 사례", "➀ 취약계층 건강권 연구 (복지부)", "➁ 사회적 건강위험 연구 (복지부)"],
+            [("3", "활용 사례", []), ("3.1", "취약계층 건강권 연구", ["복지부"]), ("3.2", "사회적 건강위험 연구", ["복지부"])],
+        ),
     ],
-    ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i"],
+    ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected

@@ -19,13 +19,14 @@ from ..errors import ExitCode, PlanError
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
+CIRCLED_SANS = "➀➁➂➃➄➅➆➇➈➉"  # DINGBAT CIRCLED SANS-SERIF DIGIT ONE…TEN, drawn like ①…⑩
 ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 HANGUL = "가나다라마바사아자차카타파하"
 DINGBAT = "➊➋➌➍➎➏➐➑➒➓"
 DINGBAT_NEGATIVE = "❶❷❸❹❺❻❼❽❾❿"
 
 ORDINAL_TABLES: dict[str, dict[str, int]] = {
-    "circled": {ch: i for i, ch in enumerate(CIRCLED, 1)},
+    "circled": {ch: i for i, ch in enumerate(CIRCLED, 1)} | {ch: i for i, ch in enumerate(CIRCLED_SANS, 1)},
     # A font without Ⅵ-Ⅷ, Ⅺ, Ⅻ: the PDF text layer spells them Ⅴ or Ⅹ and Latin I's (ⅤI, ⅥI).
     "roman": {ch: i for i, ch in enumerate(ROMAN, 1)}
     | {"ⅤI": 6, "ⅤII": 7, "ⅤIII": 8, "ⅥI": 7, "ⅥII": 8, "ⅦI": 8, "ⅩI": 11, "ⅩII": 12, "ⅪI": 12},
@@ -66,6 +67,7 @@ class Family(NamedTuple):
     agencies: AgencyPolicy
     lines_only: bool = False  # a heading only at the start of a reader's line (PDF, HWP, HWPX), never in run-on text
     glued: bool = False  # the marker may touch the word after it (a bullet: ``·ICT``); only with lines_only
+    top: bool = False  # a heading of the whole plan (붙임 1): it closes every open heading
 
     def ordinal(self, written: str | None) -> int | None:
         """The number ``written`` stands for; None for bullets."""
@@ -316,6 +318,7 @@ def _family(entry: dict) -> Family:
         agencies=policy,
         lines_only=bool(entry.get("lines_only", False)),
         glued=glued,
+        top=bool(entry.get("top", False)),
     )
 
 

@@ -89,7 +89,9 @@ def _place(
     has so far shown over which."""
     family = token.family
     depth = _open_depth(stack, token)
-    is_open = depth is not None
+    if family.top and depth is None:
+        depth = 0  # 붙임 1 …: a heading of the whole plan, whatever is open
+    is_open = depth is not None and depth < len(stack) and stack[depth].family is family
     if depth is None:
         depth = len(stack)
         # A task row ends in its agencies; only a strong marker can hang below one. In a
