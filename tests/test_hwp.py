@@ -326,11 +326,14 @@ def test_sections_are_ordered_by_number_not_by_name():
     assert [b.text for b in paragraphs(doc)] == [f"구역{i}" for i in range(11)]
 
 
-def test_furniture_controls_and_master_pages_are_not_read():
+def test_headers_footers_and_notes_are_read_as_furniture_where_anchored():
+    """Kept in the noise, out of the tree: a running header or footer, a footnote, an endnote."""
     section = paragraph(0, "", controls=section_definition(1, 0) + furniture(1, "head", "머리말")) \
         + paragraph(0, "본문", controls=furniture(1, "fn  ", "각주") + furniture(1, "foot", "꼬리말"))
     doc = read(hwp_bytes(section))
-    assert [b.text for b in paragraphs(doc)] == ["본문"]
+    assert [(b.text, b.furniture) for b in paragraphs(doc)] == [
+        ("머리말", "running-header"), ("본문", None), ("각주", "footnote"), ("꼬리말", "running-footer")
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -567,7 +570,9 @@ def test_hwp_is_known_by_its_signature():
 # ---------------------------------------------------------------------------------------------
 # Corpus: an independent walk of the records (olefile + zlib, nothing of hwp_records)
 
-BODY_CONTROLS = (b" lbt", b" osg")  # 'tbl ', 'gso ' as stored: the only controls with body text
+# 'tbl ', 'gso ' (body text) and 'head', 'foot', 'fn  ', 'en  ' (read as furniture), as stored:
+# the controls whose paragraphs the reader reads.
+BODY_CONTROLS = (b" lbt", b" osg", b"daeh", b"toof", b"  nf", b"  ne")
 
 
 def walk_records(data: bytes):
@@ -641,11 +646,12 @@ def test_unit_text_agrees_with_the_reader_on_the_synthetic_cases():
 # Figures of the independent walk, written down by hand and cross-checked: the 'tbl ' controls
 # and LIST_HEADER records counted in the raw streams (nikl: 55 and 766, all of them cells;
 # mois: 51 and 282, of which 4 are text-box lists, 1 the running header's and 1 a caption).
-# mois has one PARA_HEADER outside the body: the running header (머리말) paragraph.
+# mois has one PARA_HEADER outside the body: the running header (머리말) paragraph, read as
+# running-header furniture (so 1003 paragraphs are read; it holds no text of its own, 583 do).
 CORPUS_FIGURES = [
-    # (file, PARA_HEADER records, body paragraphs, with text, tables, cells)
+    # (file, PARA_HEADER records, paragraphs read, with text, tables, cells)
     (NIKL.name, 1716, 1716, 1216, 55, 766),
-    (MOIS.name, 1003, 1002, 583, 51, 276),
+    (MOIS.name, 1003, 1003, 583, 51, 276),
 ]
 
 

@@ -12,8 +12,9 @@ section in reading order, as ``Block`` s:
 * the paragraphs of text boxes (drawing objects with a paragraph list), once each, in order;
 * a ``SECTION_BREAK`` between sections and a ``PAGE_BREAK`` where a paragraph starts a page.
 
-Not read (page furniture or not body text): headers and footers, footnotes and endnotes,
-hidden comments, master pages, equations. Empty paragraphs with no label are left out,
+Footnotes, endnotes, page headers and footers are read after the paragraph that anchors
+them, marked as furniture (kept in the noise, out of the tree). Not read: hidden comments,
+master pages, equations. Empty paragraphs with no label are left out,
 but counted in ``Locator.paragraph``. Records come from ``hwp_records`` (container, streams,
 decryption); labels and Hancom's private-use glyphs from ``numbering``.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator, ReaderIssue
 from . import hwp_records as rec
@@ -58,10 +59,12 @@ NUMBERING_LEVELS = 7  # levels 1-7 always; 8-10 follow (HWP 5.1) when the record
 EXTRA_NUMBERING_LEVELS = 3
 HEADER_CELL = 0x0004  # LIST_HEADER of a cell, the WORD at offset 6: 제목 셀
 
-# Controls whose paragraphs are body text, read in place; every other control (header,
-# footer, footnote, endnote, hidden comment, section/column definitions, fields) is not.
+# Controls whose paragraphs are read in place: tables and drawing objects as body text;
+# footnotes, endnotes, page headers and footers as furniture of that kind (kept in the noise,
+# out of the tree). Hidden comments, section/column definitions and fields are not text.
 TABLE_CONTROL = "tbl "
 SHAPE_CONTROL = "gso "
+NOTE_CONTROLS = {"fn  ": "footnote", "en  ": "endnote", "head": "running-header", "foot": "running-footer"}
 
 MAX_DEPTH = 32  # tables in tables in text boxes …: deeper than this is a hostile file
 
@@ -367,6 +370,9 @@ class _BodyReader:
             return self.table(node, depth + 1)
         if kind == SHAPE_CONTROL:
             return self.paragraph_lists(node, depth + 1)
+        if kind in NOTE_CONTROLS:
+            furniture = NOTE_CONTROLS[kind]
+            return [replace(block, furniture=furniture) for block in self.paragraph_lists(node, depth + 1)]
         return []
 
     def paragraph_lists(self, node: Node, depth: int) -> list[Block]:

@@ -17,8 +17,9 @@ for paragraph and character properties and numbering definitions, and each
 * a table (``hp:tbl``) becomes one ``ROW`` block per ``hp:tr``; each ``hp:tc`` is a ``Cell``
   with its address, spans, blocks (paragraphs, nested tables) and, where the first row is
   a header row, that column's header text;
-* text boxes (drawing objects' ``hp:drawText``), captions and foot/endnotes follow the
-  paragraph that anchors them; page headers and footers do too, marked as furniture.
+* text boxes (drawing objects' ``hp:drawText``) and captions follow the paragraph that
+  anchors them; so do footnotes, endnotes, page headers and footers, marked as furniture
+  (``footnote``, ``endnote``, ``running-header``, ``running-footer``: kept in the noise).
   Each of these is walked once, from its anchor, so nothing is read twice.
 
 Refused with a one-line ``PlanError`` (exit 4): not a zip, a zip that is not HWPX, an
@@ -80,7 +81,7 @@ SHAPES = frozenset(
     ("rect", "ellipse", "arc", "polygon", "curve", "connectLine", "line", "container", "pic", "ole",
      "equation", "textart", "video", "chart")
 )
-NOTES = {"footNote": None, "endNote": None, "header": "running-header", "footer": "running-footer"}
+NOTES = {"footNote": "footnote", "endNote": "endnote", "header": "running-header", "footer": "running-footer"}
 
 HWPUNIT_PER_POINT = 100  # 1 pt = 100 HWPUNIT (1/7200 in)
 HEADER_CELL_CHARS = 40  # a first row whose cells are longer than this is data, not headers
