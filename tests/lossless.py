@@ -36,6 +36,7 @@ def assert_lossless(parsed: Parsed) -> None:
     for node in iter_nodes(document.children):
         fields += [node.marker, node.title, node.label or ""]
         fields += [a.text for a in node.agencies or ()]
+        fields += node.references or []
     fields += [n.text for n in document.noise]
     written = Counter(ch for ch in "".join(fields) if not ch.isspace())
     source = Counter(ch for ch in text if not ch.isspace())

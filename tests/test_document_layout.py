@@ -78,13 +78,18 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
                 ("1.2.1", "공공택지 공급 확대", ["국토부"]),
             ],
         ),
+        # footnote marks set inside a printed title leave it for the node's references
+        (
+            ["Ⅰ. 추진 과제", "□ (물량) LH가 직접 시행*하여 착공", "□ 토지이용계획 재검토1｣하고 재조정"],
+            [("1", "추진 과제", []), ("1.1", "(물량) LH가 직접 시행하여 착공", []), ("1.2", "토지이용계획 재검토하고 재조정", [])],
+        ),
         # a ○ line over numbered items is their heading, though ○ lines are body text elsewhere
         (
             ["Ⅰ. 추진 과제", "○ 신분증 플랫폼 제고", "① 플랫폼 개선 (국토부)", "○ 세부 내용 설명"],
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
     ],
-    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "bullet-over-numbered-items"],
+    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected

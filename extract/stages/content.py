@@ -171,6 +171,11 @@ def cut_node(
     # Not row[:title_end - start]: an agency cell can start left of the trimmed row
     # (U+001C–U+001F: spaces to str.strip, word characters to word_view).
     cut.title = fold(row[: max(title_end - start, 0)])
+    if lines and INNER_MARK.search(cut.title):
+        # A printed line's footnote marks set inside the title (직접 시행*하여, 재검토1｣하고)
+        # go to the references too; in run-on text a * inside a title is left alone.
+        cut.references = INNER_MARK.findall(cut.title) + cut.references
+        cut.title = fold(INNER_MARK.sub("", cut.title))
     return cut
 
 
@@ -183,6 +188,10 @@ TRAILING_REFERENCE = regex.compile(
         | (?<= \S ) (?P<mark> \*{1,3} | \d{1,2} ｣ ) ) \s* $""",
     regex.VERBOSE,
 )
+
+
+# A footnote mark set between two characters of a title: 시행*하여, 재검토1｣하고.
+INNER_MARK = regex.compile(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
 
 
 def _take_references(text: str, start: int, title_end: int, cut: Cut) -> int:
