@@ -310,3 +310,15 @@ def test_indents_are_measured_from_the_printed_page_s_margin() -> None:
     document = composer.document("0" * 64, "pdfium")
     indents = [(b.text, b.indent) for b in document.blocks if b.text]
     assert indents == [("□ 첫째 내용", 60.0), ("ㅇ 세부 내용", 72.0)] * 4  # even pages shifted onto odd ones
+
+
+def test_a_label_or_subscript_set_lower_stays_on_its_line() -> None:
+    """'(대상)' in a smaller boxed font, 3 pt lower, and the ₂ of CO₂ are on the line they sit on;
+    the next line (its middle below this line's bottom) is a line of its own."""
+    words = line("□", 56, 100) + [Word("(대상)", 80, 110, 103.01, 113.2, 1)] + line("LH가 조성 중인", 120, 100)
+    words += line("Non-CO", 60, 130) + [Word("2", 131, 135, 134.5, 141, 1)] + line("저감기술 개발", 140, 130)
+    words += line("다음 줄", 84, 145)
+    reader = _page_reader(PROFILE)
+    assert [u.left for u in reader.read(page(words))] == [
+        "□ (대상) LH가 조성 중인", "Non-CO 2 저감기술 개발", "다음 줄"
+    ]

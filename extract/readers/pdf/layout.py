@@ -316,14 +316,18 @@ class PageReader:
 
 
 def group_lines(words: list[Word]) -> list[list[Word]]:
-    """Words → lines (tops within ``LINE_TOLERANCE``, chained), top to bottom, each left to right."""
+    """Words → lines, top to bottom, each left to right. A word joins the line above when its
+    top is within ``LINE_TOLERANCE`` of the last word's (chained) or its middle is above the
+    line's bottom: a label set smaller in a box '(대상)', a subscript 'CO₂' sit on the line."""
     lines: list[list[Word]] = []
-    last_top = None
+    last_top = bottom = None
     for word in sorted(words, key=lambda w: w.top):
-        if last_top is None or word.top > last_top + LINE_TOLERANCE:
+        if last_top is None or (word.top > last_top + LINE_TOLERANCE and word.middle >= bottom):
             lines.append([])
+            bottom = word.bottom
         lines[-1].append(word)
         last_top = word.top
+        bottom = max(bottom, word.bottom) if word.middle < bottom else bottom
     for line in lines:
         line.sort(key=lambda w: w.x0)
     return lines
