@@ -22,6 +22,7 @@ A glyph whose font has no Unicode map arrives as ``UNMAPPED`` (pdfminer writes
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -75,13 +76,57 @@ class Edge(NamedTuple):
         return self.bottom - self.top <= self.x1 - self.x0
 
 
+class Rules(Sequence[Edge]):
+    """Rules read on first use: ``read()`` is called the first time they are looked at, once.
+
+    Most pages of a plan hold no table, and the layout looks at a page's rules only where
+    its text could be one (a header row naming an agency column, a gutter before a column
+    that may read as agency lists, a landscape sheet that may be 2-up); walking every path
+    object through ctypes costs more than reading the page's text. Results are the same as
+    with the rules read up front, by construction: nothing decides without looking.
+    """
+
+    __slots__ = ("_read", "_edges")
+
+    def __init__(self, read: Callable[[], list[Edge]]) -> None:
+        self._read: Callable[[], list[Edge]] | None = read
+        self._edges: list[Edge] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._edges is not None
+
+    def _list(self) -> list[Edge]:
+        if self._edges is None:
+            assert self._read is not None
+            self._edges, self._read = self._read(), None
+        return self._edges
+
+    def __iter__(self) -> Iterator[Edge]:
+        return iter(self._list())
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._list()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Rules({self._edges!r})" if self.loaded else "Rules(<not read>)"
+
+
 @dataclass(frozen=True)
 class PageContent:
     number: int  # 1-based
     width: float
     height: float
     words: list[Word]
-    edges: list[Edge]
+    edges: Sequence[Edge]  # a list, or ``Rules`` read on first use
     chars: int  # glyphs on the page, blanks excluded
     unmapped: int  # of which have no Unicode value
     images: int  # image objects: a page of images and no glyphs is a scan

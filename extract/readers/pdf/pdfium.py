@@ -5,10 +5,13 @@ for its Unicode value and its loose box (the font's ascent to descent, the box
 pdfplumber reports too), and hand the glyphs to the shared ``build_words``.
 Spaces PDFium invents between words (``FPDFText_IsGenerated``) are ignored:
 the 3 pt gap rule of ``build_words`` decides, as for pdfplumber. Rules come from
-the path objects' straight segments, form XObjects included.
+the path objects' straight segments, form XObjects included, read only when the
+layout first looks at them (``page.Rules``): most pages hold no table, and their
+path objects (thousands on a page of charts or dot leaders) are never walked.
 
 Every PDFium handle of a page (text page, page) is closed before the next page
-is loaded, so memory stays flat however long the PDF.
+is loaded, so memory stays flat however long the PDF; the page itself stays open
+until then, for its rules.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .page import (
     Edge,
     EncryptedError,
     PageContent,
+    Rules,
     build_words,
     segment_edges,
 )
@@ -43,14 +47,30 @@ THIN = 3.0  # a path no thicker than this is a rule, not a box
 class Document:
     def __init__(self, pdf: pdfium.PdfDocument) -> None:
         self._pdf = pdf
+        self._open: pdfium.PdfPage | None = None  # the last page read: its rules may still be asked for
         self.page_count = len(pdf)
 
     def page(self, number: int) -> PageContent:
-        page = self._pdf[number - 1]
+        self.close_page()
+        page = self._open = self._pdf[number - 1]
         try:
-            return _content(page, number)
-        finally:
-            page.close()
+            return _content(page, number, self._rules_of(page))
+        except BaseException:
+            self.close_page()
+            raise
+
+    def _rules_of(self, page: pdfium.PdfPage):
+        def read(height: float) -> tuple[list[Edge], int]:
+            if page is not self._open:
+                raise RuntimeError("a page's rules were asked for after the next page was read")
+            return _objects(page, height)
+
+        return read
+
+    def close_page(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
 
 
 @contextmanager
@@ -62,21 +82,28 @@ def open_document(path: str) -> Iterator[Document]:
         if getattr(exc, "err_code", None) == FPDF_ERR_PASSWORD or "password" in str(exc).lower():
             raise EncryptedError(str(exc)) from None
         raise BrokenError(str(exc)) from None
+    document = Document(pdf)
     try:
-        yield Document(pdf)
+        yield document
     finally:
+        document.close_page()
         pdf.close()
 
 
-def _content(page: pdfium.PdfPage, number: int) -> PageContent:
+def _content(page: pdfium.PdfPage, number: int, objects) -> PageContent:
+    """``objects(height)`` → (rules, images): walked now on a page without glyphs (is it a
+    scan?), else only when the layout first looks at the rules."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
         chars, unmapped = _chars(textpage, height)
     finally:
         textpage.close()
-    edges, images = _objects(page, height)
     glyphs = sum(1 for c in chars if not c[0].isspace())
+    if glyphs:
+        edges, images = Rules(lambda: objects(height)[0]), 0
+    else:
+        edges, images = objects(height)
     return PageContent(
         number=number,
         width=width,
