@@ -14,7 +14,7 @@ noisy shared machine:
   ``python -c "import regex, pydantic_core"`` (the floor), wall clock, taking turns; the ratio
   is the median of the paired ratios.
 - ``bench_batch``: ``parse -j 1`` against ``-j 2`` over ~200 plans (the corpus's readable
-  plans and the fixture, cycled, as symbolic links in a temporary directory), wall clock,
+  plans and the fixture, cycled, copied into a temporary directory), wall clock,
   both outputs compared byte for byte (and with the other tree's).
 - ``bench_memory``: peak RSS (``VmHWM``) of one ``parse`` over every readable corpus plan.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -150,14 +151,15 @@ def bench_cli(trees: dict[str, Path], repeat: int) -> dict:
 
 
 def batch_inputs(directory: Path, count: int, corpus: Path = CORPUS) -> list[str]:
-    """``count`` plans: the corpus's readable plans and the fixture, cycled, linked under ``directory``."""
+    """``count`` plans: the corpus's readable plans and the fixture, cycled, copied under ``directory``
+    (copies, not links: a batch reads a file reached twice once)."""
     plans = [p for p in corpus_plans(corpus) if p.name not in REFUSED] + [FIXTURE]
     paths = []
     for i in range(count):
         source = plans[i % len(plans)]
-        link = directory / f"{i:03d}-{source.name}"
-        link.symlink_to(source.resolve())
-        paths.append(str(link))
+        copy = directory / f"{i:03d}-{source.name}"
+        shutil.copyfile(source, copy)
+        paths.append(str(copy))
     return paths
 
 
