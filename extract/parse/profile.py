@@ -16,6 +16,7 @@ import regex
 
 from .. import PROFILES_DIR
 from ..errors import ExitCode, PlanError
+from ..stored import loads_toml
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -140,7 +141,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
         except (OSError, UnicodeDecodeError) as exc:
             raise PlanError(f"cannot read profile: {exc}", path=shown, code=ExitCode.UNREADABLE) from None
     try:
-        data = tomllib.loads(raw)
+        data = loads_toml(raw, PROFILES_DIR / DEFAULT_PROFILE if path is None else None)  # extract/stored.py
         return _compile(data, shown)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None
