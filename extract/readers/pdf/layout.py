@@ -28,7 +28,7 @@ those are furniture. With no agency column at all, the page is plain text lines.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -386,11 +386,15 @@ def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2
     if at < hi:
         stretches.append((depth, at, hi))
     best = None
+    # Lines with words left / right of a stretch, counted by bisection: linear in stretches
+    # and lines together, not their product (a long page has hundreds of both).
+    first_ends = sorted(line[0].x1 for line in lines)
+    last_starts = sorted(line[-1].x0 for line in lines)
     for crossing, g0, g1 in stretches:
         if g1 - g0 < gap:
             continue
-        left = sum(1 for line in lines if line[0].x1 <= g0)
-        right = sum(1 for line in lines if line[-1].x0 >= g1)
+        left = bisect_right(first_ends, g0)
+        right = len(last_starts) - bisect_left(last_starts, g1)
         if left >= min_lines and right >= min_lines:
             score = (right - crossing, g1 - g0)
             if best is None or score > best[0]:
