@@ -89,6 +89,12 @@ def _env(tree: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(tree)}
 
 
+def _run(cmd: list[str], tree: Path, **kwargs) -> subprocess.CompletedProcess:
+    """``cmd`` with ``tree``'s code: run from it too, since ``python -m``/``-c`` put the working
+    directory ahead of PYTHONPATH (from another checkout, it would import that one's code)."""
+    return subprocess.run(cmd, env=_env(tree), cwd=tree, check=True, capture_output=True, **kwargs)
+
+
 def _compile(tree: Path) -> None:
     # pip byte-compiles an installed package; without it each run would recompile every module.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "extract")], check=True, capture_output=True)
@@ -99,9 +105,7 @@ def bench_pdfs(trees: dict[str, Path], repeat: int, corpus: Path = CORPUS) -> li
     raw: dict[str, list[dict]] = {name: [] for name in trees}
     for _ in range(repeat):  # one round per child and tree, the trees taking turns
         for name, tree in trees.items():
-            result = subprocess.run(
-                [sys.executable, "-c", PDF_PROBE, "1", *pdfs], env=_env(tree), capture_output=True, text=True, check=True
-            )
+            result = _run([sys.executable, "-c", PDF_PROBE, "1", *pdfs], tree, text=True)
             raw[name].append(json.loads(result.stdout))
     rows = []
     for path in pdfs:
@@ -121,9 +125,9 @@ def bench_pdfs(trees: dict[str, Path], repeat: int, corpus: Path = CORPUS) -> li
     return rows
 
 
-def _wall(cmd: list[str], env: dict[str, str]) -> float:
+def _wall(cmd: list[str], tree: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    _run(cmd, tree)
     return time.perf_counter() - start
 
 
@@ -134,13 +138,13 @@ def bench_cli(trees: dict[str, Path], repeat: int) -> dict:
     times: dict[str, list[float]] = {"floor": [], **{name: [] for name in trees}}
     with tempfile.TemporaryDirectory() as out:
         cli = {name: [sys.executable, "-m", "extract", "parse", str(FIXTURE), "-o", out] for name in trees}
-        _wall(floor, os.environ.copy())
+        _wall(floor, ROOT)
         for name, tree in trees.items():
-            _wall(cli[name], _env(tree))  # warm the file cache
+            _wall(cli[name], tree)  # warm the file cache
         for _ in range(repeat):
-            times["floor"].append(_wall(floor, _env(ROOT)))
+            times["floor"].append(_wall(floor, ROOT))
             for name, tree in trees.items():
-                times[name].append(_wall(cli[name], _env(tree)))
+                times[name].append(_wall(cli[name], tree))
     result = {"floor_ms": statistics.median(times["floor"]) * 1000, "repeat": repeat}
     for name in trees:
         result[name] = {
@@ -176,7 +180,7 @@ def bench_batch(trees: dict[str, Path], count: int, jobs: int = 2, repeat: int =
                 for j in (1, jobs):
                     out = work / f"out-{name}-{j}-{r}"
                     cmd = [sys.executable, "-m", "extract", "parse", "-q", "-j", str(j), "-o", str(out), *inputs]
-                    times[(name, j)].append(_wall(cmd, _env(tree)))
+                    times[(name, j)].append(_wall(cmd, tree))
         result: dict = {"plans": count, "jobs": jobs, "repeat": repeat, "load_average": os.getloadavg()[0]}
         first = next(iter(trees))
         reference = sorted((work / f"out-{first}-1-0").iterdir())
@@ -213,9 +217,7 @@ def bench_memory(trees: dict[str, Path]) -> dict:
     result = {}
     with tempfile.TemporaryDirectory() as out:
         for name, tree in trees.items():
-            run = subprocess.run(
-                [sys.executable, "-c", MEMORY_PROBE, out, *plans], env=_env(tree), capture_output=True, text=True, check=True
-            )
+            run = _run([sys.executable, "-c", MEMORY_PROBE, out, *plans], tree, text=True)
             result[name] = {"peak_mib": round(int(run.stdout.split()[0]) / 1024, 1), "plans": len(plans)}
     return result
 
