@@ -150,6 +150,7 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
 
     words: list[Word] = []
     emit = words.append
+    new_word = tuple.__new__  # Word(...) without the named tuple's Python-level __new__: ~2x cheaper
     for line in lines:
         line.sort(key=_x0)
         kept: list[Char] = []  # glyphs kept so far on this line, for the drawn-twice check
@@ -159,14 +160,14 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
             ch, cx0, cx1, ctop, cbottom = char
             if ch == " " or ch.isspace():
                 if text:
-                    emit(Word("".join(text), x0, x1, top, bottom, page))
+                    emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                     text = []
                 continue
             if kept and cx0 - kept[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, kept):
                 continue
             kept.append(char)
             if text and (cx0 < prev_x0 or cx0 > limit or abs(ctop - prev_top) > Y_TOLERANCE):
-                emit(Word("".join(text), x0, x1, top, bottom, page))
+                emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                 text = []
             if text:
                 text.append(ch)
@@ -180,7 +181,7 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
             prev_x0, prev_top = cx0, ctop
             limit = cx1 + (WORD_GAP * height if height > 0 else X_TOLERANCE)
         if text:
-            emit(Word("".join(text), x0, x1, top, bottom, page))
+            emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
     return words
 
 

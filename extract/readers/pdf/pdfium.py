@@ -247,11 +247,21 @@ def _box_edges(left: float, bottom: float, right: float, top: float, height: flo
     top, bottom = height - top, height - bottom
     if bottom - top <= THIN:
         middle = (top + bottom) / 2
-        return [Edge(left + (bottom - top) / 2, right - (bottom - top) / 2, middle, middle)]
+        return [_edge((left + (bottom - top) / 2, right - (bottom - top) / 2, middle, middle))]
     if right - left <= THIN:
         middle = (left + right) / 2
-        return [Edge(middle, middle, top + (right - left) / 2, bottom - (right - left) / 2)]
-    return [Edge(left, right, top, top), Edge(left, right, bottom, bottom), Edge(left, left, top, bottom), Edge(right, right, top, bottom)]
+        return [_edge((middle, middle, top + (right - left) / 2, bottom - (right - left) / 2))]
+    return [
+        _edge((left, right, top, top)),
+        _edge((left, right, bottom, bottom)),
+        _edge((left, left, top, bottom)),
+        _edge((right, right, top, bottom)),
+    ]
+
+
+# Edge((x0, x1, top, bottom)) without the named tuple's Python-level __new__: a page of tables
+# has tens of thousands of cell borders.
+_edge = partial(tuple.__new__, Edge)
 
 
 def _chain(inner: raw.FS_MATRIX, outer: raw.FS_MATRIX) -> raw.FS_MATRIX:
