@@ -153,7 +153,7 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
     new_word = tuple.__new__  # Word(...) without the named tuple's Python-level __new__: ~2x cheaper
     for line in lines:
         line.sort(key=_x0)
-        kept: list[Char] = []  # glyphs kept so far on this line, for the drawn-twice check
+        placed: list[Char] = []  # glyphs so far on this line, kept or dropped, for the drawn-twice check
         text: list[str] = []  # the word being built, and its box
         x0 = x1 = top = bottom = prev_x0 = prev_top = limit = 0.0
         for char in line:
@@ -163,9 +163,10 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
                     emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                     text = []
                 continue
-            if kept and cx0 - kept[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, kept):
+            duplicate = bool(placed) and cx0 - placed[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, placed)
+            placed.append(char)
+            if duplicate:
                 continue
-            kept.append(char)
             if text and (cx0 < prev_x0 or cx0 > limit or abs(ctop - prev_top) > Y_TOLERANCE):
                 emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                 text = []
@@ -189,9 +190,12 @@ def _x0(char: Char) -> float:
     return char[1]
 
 
-def _drawn_before(char: Char, kept: list[Char]) -> bool:
+def _drawn_before(char: Char, placed: list[Char]) -> bool:
+    """Whether the same glyph lies within ``DUPLICATE_TOLERANCE`` of one placed before it, dropped
+    copies included: a shadow drawn as twenty copies 0.12 pt apart is one glyph (chained, as
+    pdfplumber's ``dedupe_chars`` clusters), not one every point."""
     text, x0, _, top, _ = char
-    for other in reversed(kept):
+    for other in reversed(placed):
         if x0 - other[1] > DUPLICATE_TOLERANCE:
             return False
         if other[0] == text and abs(other[3] - top) <= DUPLICATE_TOLERANCE:
