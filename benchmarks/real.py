@@ -250,10 +250,11 @@ def render(results: dict, names: list[str]) -> str:
     if batch:
         j = batch["jobs"]
         lines.append(
-            f"| parse {batch['plans']} plans: -j 1 / -j {j} (speed-up; outputs identical) | "
+            f"| parse {batch['plans']} plans: -j 1 / -j {j} (speed-up; -j outputs identical; as {names[0]}'s) | "
             + " | ".join(
                 f"{batch[n]['jobs_1_s']:.1f} s / {batch[n][f'jobs_{j}_s']:.1f} s (×{batch[n]['speedup']:.2f}; "
-                f"{'yes' if batch[n]['jobs_outputs_identical'] else '**no**'})"
+                f"{'yes' if batch[n]['jobs_outputs_identical'] else '**no**'}; "
+                f"{_differs(batch[n][f'differs_from_{names[0]}'])})"
                 for n in names
             )
             + " |"
@@ -266,3 +267,7 @@ def render(results: dict, names: list[str]) -> str:
             + " |"
         )
     return "\n".join(lines)
+
+
+def _differs(names: list[str]) -> str:
+    return "**no**: " + ", ".join(names) if names else "yes"
