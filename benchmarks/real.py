@@ -262,7 +262,7 @@ def render(results: dict, names: list[str]) -> str:
     memory = results.get("memory")
     if memory:
         lines.append(
-            f"| peak RSS, one parse of the {memory[names[0]]['plans']} readable corpus plans | "
+            f"| peak RSS, one parse of {memory[names[0]]['plans']} plans (the readable corpus plans and the fixture) | "
             + " | ".join(f"{memory[n]['peak_mib']} MiB" for n in names)
             + " |"
         )
