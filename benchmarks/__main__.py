@@ -7,7 +7,6 @@ rates measured in that run, so they mean the same on a faster or slower box.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import platform
@@ -19,6 +18,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from .real import CORPUS, bench_batch, bench_cli, bench_pdfs
+from .real import bench_memory as real_memory
+from .real import render as render_real
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "source.txt"
@@ -93,37 +96,6 @@ def bench_throughput(sizes: list[int], repeat: int) -> list[dict]:
     return rows
 
 
-def bench_cli(repeat: int) -> dict:
-    # pip byte-compiles an installed package, as it did pydantic and regex; a source
-    # checkout run with PYTHONDONTWRITEBYTECODE set would recompile every module each run.
-    compileall.compile_dir(ROOT / "extract", quiet=1)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with tempfile.TemporaryDirectory() as out:
-        cli = [sys.executable, "-m", "extract", "parse", str(FIXTURE), "-o", out]
-        floor = [sys.executable, "-c", "import pydantic, regex"]
-        cli_times, floor_times = [], []
-        _wall_seconds(cli, env), _wall_seconds(floor, env)  # warm the file cache
-        # Wall clock here: the work is in the child processes. The two commands
-        # take turns, so a change in the machine's load falls on both alike.
-        for _ in range(repeat):
-            floor_times.append(_wall_seconds(floor, env))
-            cli_times.append(_wall_seconds(cli, env))
-    ratios = [c / f for c, f in zip(cli_times, floor_times)]
-    return {
-        "name": "CLI parse fixtures/source.txt vs python -c 'import pydantic, regex'",
-        "cli_ms": statistics.median(cli_times) * 1000,
-        "import_ms": statistics.median(floor_times) * 1000,
-        "ratio": statistics.median(ratios),
-        "target_ratio": 1.3,
-    }
-
-
-def _wall_seconds(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
 # VmHWM, not ru_maxrss: on Linux a child's ru_maxrss keeps the peak of the parent
 # it was forked from (this benchmark, after parsing 10 MB), while exec resets VmHWM.
 MEMORY_PROBE = """
@@ -190,11 +162,6 @@ def render_table(results: dict) -> str:
         ratio = rows[-1]["seconds"] / rows[0]["seconds"]
         size_ratio = rows[-1]["bytes"] / rows[0]["bytes"]
         lines.append(f"| time(10 MB) / time(1 MB) (sizes ×{size_ratio:.1f}) | {ratio:.2f} | ≤ 11 | {_met(ratio <= 11)} |")
-    c = results["cli"]
-    lines.append(
-        f"| {c['name']} | {c['cli_ms']:.0f} ms vs {c['import_ms']:.0f} ms = {c['ratio']:.2f}× | ≤ {c['target_ratio']}× | "
-        f"{_met(c['ratio'] <= c['target_ratio'])} |"
-    )
     m = results["memory"]
     peaks = ", ".join(f"{k}: {v} MiB" for k, v in m["peak_mib"].items())
     lines.append(f"| {m['name']} | {peaks} (×{m['growth']:.2f}) | {m['target']} | {_met(m['growth'] <= 1.1)} |")
@@ -208,6 +175,13 @@ def _met(ok: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats (a smoke run)")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="DIR",
+        help="an older checkout (git archive REV | tar -x -C DIR) measured in the same run, taking turns",
+    )
+    parser.add_argument("--plans", type=int, help="plans in the batch (default 200; --quick 40)")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON})")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
@@ -216,11 +190,19 @@ def main(argv: list[str] | None = None) -> int:
         "machine": machine(),
         "fixture": bench_fixture(repeat=20 if quick else 200),
         "throughput": bench_throughput([100_000, 1_000_000] if quick else [1_000_000, 10_000_000], repeat=1 if quick else 3),
-        "cli": bench_cli(repeat=3 if quick else 15),
         "memory": bench_memory([10, 100] if quick else [10, 100, 1000]),
     }
+    trees = {"this": ROOT} if args.baseline is None else {"before": args.baseline.resolve(), "this": ROOT}
+    names = list(trees)
+    real = {"trees": {k: str(v) for k, v in trees.items()}}
+    if CORPUS.is_dir():
+        real["pdfs"] = bench_pdfs(trees, repeat=2 if quick else 5)
+        real["batch"] = bench_batch(trees, args.plans or (40 if quick else 200))
+        real["memory"] = real_memory(trees)
+    real["cli"] = bench_cli(trees, repeat=5 if quick else 21)
+    results["real"] = real
     results["self_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    table = render_table(results)
+    table = render_table(results) + "\n\nReal plans (" + str(CORPUS) + "):\n\n" + render_real(real, names)
     m = results["machine"]
     print(f"plan-extract benchmarks — Python {m['python']} on {m['cpus']} CPUs ({m['machine']}, {m['system']})")
     print(table)

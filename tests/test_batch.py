@@ -296,3 +296,42 @@ def test_page_bar_drawing(monkeypatch: pytest.MonkeyPatch, done: int, total: int
     bar_of_one = Progress(1, stream, enabled=True)
     bar_of_one.step(done, total)
     assert stream.getvalue() == "\r\x1b[K" + bar
+
+
+def writer_pid(path: str, target: str) -> int:
+    """A work function that writes its own output, as parse's does: the pid of the writer."""
+    Path(target).write_text(path, encoding="utf-8")
+    return os.getpid()
+
+
+def test_each_input_gets_its_own_extra_arguments_and_workers_write_their_outputs(tmp_path: Path) -> None:
+    inputs = [Input(f"input-{i}", f"name-{i}") for i in range(4)]
+    for jobs in (1, 2):
+        out = tmp_path / f"out-{jobs}"
+        out.mkdir()
+        pids = [pid for _item, pid in run_batch(writer_pid, inputs, jobs=jobs, extra=lambda item: (str(out / item.name),))]
+        assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == {f"name-{i}": f"input-{i}" for i in range(4)}
+        assert (os.getpid() in pids) == (jobs == 1)  # with --jobs the files were written in the workers
+
+
+# (input, --strict, written?, warnings reported back): the worker writes unless --strict meets a warning.
+WORKER_WRITES = [
+    ("2020.txt", False, True, 0),
+    ("2021.txt", False, True, 1),  # one unknown agency
+    ("2020.txt", True, True, 0),
+    ("2021.txt", True, False, 1),
+]
+
+
+@pytest.mark.parametrize(("name", "strict", "written", "warnings"), WORKER_WRITES)
+def test_parse_worker_writes_its_document_unless_strict_meets_a_warning(tmp_path: Path, name, strict, written, warnings):
+    from extract.commands.parse import parse_one
+
+    plans = plans_dir(tmp_path)
+    target = tmp_path / "out" / "x.json"
+    result = parse_one(str(plans / name), str(target), profile=None, strict=strict)
+    assert result.json is None and target.exists() == written
+    assert sum(d["severity"] != "info" for d in result.diagnostics) == warnings
+    to_stdout = parse_one(str(plans / name), None, profile=None, strict=strict)
+    if written:
+        assert to_stdout.json == target.read_text(encoding="utf-8")

@@ -181,8 +181,14 @@ def glyphs(spec: list[tuple[str, float]], top: float = 100.0, size: float = 10.0
         (glyphs([("다", 20), ("나", 10), ("가", 0)]), ["가나다"]),
         # two lines
         (glyphs([("가", 0)], top=100) + glyphs([("나", 10)], top=120), ["가", "나"]),
+        # a shadow: 22 copies 0.12 pt apart (the 2025-12 고용노동부 report's title) → once, as
+        # pdfplumber's dedupe_chars chains them; it read 고고고용용용 when each copy was compared
+        # with the last one kept
+        (glyphs([("고", 0.12 * i) for i in range(22)] + [("용", 10 + 0.12 * i) for i in range(22)]), ["고용"]),
+        # the same glyph 1.5 pt apart is no copy, however many
+        (glyphs([("가", 0), ("가", 1.5), ("가", 3.0)]), ["가가가"]),
     ],
-    ids=["fake-bold", "gap", "blank", "right-to-left", "two-lines"],
+    ids=["fake-bold", "gap", "blank", "right-to-left", "two-lines", "shadow", "not-a-copy"],
 )
 def test_build_words(chars, words: list[str]) -> None:
     assert [w.text for w in build_words(chars, 1)] == words

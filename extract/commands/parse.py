@@ -68,24 +68,37 @@ def _page_spec(spec: str) -> str:
 
 
 class ParsedFile(NamedTuple):
-    json: str  # the document, serialized where it was parsed: a string crosses processes cheaply
+    json: str | None  # the document, for stdout; None once the worker wrote it to its file (or withheld it)
     diagnostics: list[dict]
 
 
 def parse_one(
     path: str,
+    target: str | None = None,
+    *,
     profile: str | None,
     pages: str | None = None,
     engine: str | None = None,
     max_bytes: int | None = None,
     registries: tuple[str, ...] = (),
     compact: bool = False,
+    strict: bool = False,
 ) -> ParsedFile:
-    """The worker: one input → its document as JSON (runs in a worker process with --jobs)."""
+    """The worker: one input → its document, written atomically to ``target`` where it was parsed
+    (so that with --jobs the workers write in parallel and only the diagnostics cross back), or
+    returned as JSON when ``target`` is None (stdout). Under --strict a document with warnings is
+    not written; the parent reports it."""
     from ..pipeline import load
 
     parsed = load(path, cached_profile(profile, registries), pages=pages, engine=engine, max_bytes=max_bytes)
-    return ParsedFile(parsed.to_json(compact=compact), parsed.data["diagnostics"])
+    diagnostics = parsed.data["diagnostics"]
+    if target is None:
+        return ParsedFile(parsed.to_json(compact=compact), diagnostics)
+    if not (strict and any(d["severity"] != "info" for d in diagnostics)):
+        from ..write import write_atomic
+
+        write_atomic(target, parsed.to_json(compact=compact))
+    return ParsedFile(None, diagnostics)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -116,8 +129,10 @@ def run(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             registries=tuple(args.registry),
             compact=args.compact,
+            strict=args.strict,
         )
-        for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress):
+        target = (lambda item: ()) if to_stdout else (lambda item: (str(targets[item.path]),))
+        for item, result in run_batch(work, inputs, jobs=args.jobs, progress=report.progress, extra=target):
             if isinstance(result, Failure):
                 report.fail(result)
                 continue
@@ -128,10 +143,6 @@ def run(args: argparse.Namespace) -> int:
                 continue
             if to_stdout:
                 documents.append(result.json)
-            else:
-                from ..write import write_atomic
-
-                write_atomic(targets[item.path], result.json)
             parsed += 1
     finally:
         report.close()

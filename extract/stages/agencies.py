@@ -14,7 +14,6 @@ The registry and its stop words are data files (``extract/data/``).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
@@ -23,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .. import DATA_DIR
+from ..stored import read_toml
 from .profile import Profile
 
 
@@ -112,8 +112,9 @@ def _key(written: str) -> str:
 
 @lru_cache(maxsize=8)
 def _registry_data(registry_file: str) -> dict:
-    """One registry file (a path, or a name in ``extract/data/``), parsed."""
-    return tomllib.loads((DATA_DIR / registry_file).read_text(encoding="utf-8"))
+    """One registry file (a path, or a name in ``extract/data/``), parsed (through its stored
+    JSON copy, extract/stored.py: ~15 ms less)."""
+    return read_toml(DATA_DIR / registry_file)
 
 
 @lru_cache(maxsize=8)
@@ -182,9 +183,7 @@ def load_registry(profile: Profile, year: int | None = None) -> Registry:
             key = _key(written)
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, entry.name)
-    stops = tomllib.loads(
-        (DATA_DIR / profile.stopwords_file).read_text(encoding="utf-8")
-    )
+    stops = read_toml(DATA_DIR / profile.stopwords_file)
     return Registry(
         names={key: name for key, (_, name) in best.items()},
         tail_words=tail_words,

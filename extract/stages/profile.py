@@ -16,6 +16,7 @@ import regex
 
 from .. import DATA_DIR, PROFILES_DIR
 from ..errors import ExitCode, PlanError
+from ..stored import loads_toml
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -158,7 +159,7 @@ def load_profile(path: str | Path | None = None, registries: tuple[str, ...] = (
         except UnicodeDecodeError:
             raise PlanError("the profile is not UTF-8 text", path=shown, code=ExitCode.USAGE) from None
     try:
-        data = tomllib.loads(raw)
+        data = loads_toml(raw, PROFILES_DIR / DEFAULT_PROFILE if path is None else None)  # extract/stored.py
         profile = _compile(data, shown)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None

@@ -28,14 +28,15 @@ those are furniture. With no agency column at all, the page is plain text lines.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import regex
 
 from .grid import find_grid, grid_rows, join_rules
-from .page import Edge, PageContent, Word
+from .page import Edge, PageContent, Rules, Word
 
 LINE_TOLERANCE = 3.0  # words whose tops differ by at most this share a line
 RULE_MERGE = 2.0  # rules closer than this are one (a cell border drawn twice, a shaded row's edge)
@@ -88,12 +89,15 @@ class PageReader:
     is_agency_list: Callable[[str], bool]
     starts_with_marker: Callable[[str], bool]
     carried: float | None = None  # the split of the last page that had a table, as a fraction of its width
+    # Test a gutter without the rules first (``_agency_column``); False reads them for every
+    # gutter, as before (tests/test_pdf_speed.py checks both give the same JSON on real plans).
+    probe_without_rules: bool = True
 
     def read(self, page: PageContent) -> list[Unit]:
         units: list[Unit] = []
         for side, (x0, x1) in enumerate(self.regions(page)):
             words = [w for w in page.words if x0 <= w.center < x1]
-            edges = [e for e in page.edges if e.x1 > x0 and e.x0 < x1]
+            edges = Rules(partial(_edges_within, page.edges, x0, x1))  # read only if looked at (pdfium.py)
             units.extend(replace(u, side=side) if side else u for u in self.read_region(page, words, edges, x0, x1))
         return units
 
@@ -122,7 +126,7 @@ class PageReader:
     def read_region(self, page: PageContent, words: list[Word], edges: list[Edge], x0: float, x1: float) -> list[Unit]:
         lines = group_lines(words)
         if self.agency_header is not None:
-            rules = join_rules(edges)
+            rules = Rules(partial(join_rules, edges))
             grid = find_grid(lines, rules, self.agency_header)
             if grid is not None:
                 return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
@@ -190,13 +194,22 @@ class PageReader:
         width = x1 - x0
         if self.carried is not None:
             at = x0 + self.carried * width
-            column = self._column(body, edges, at - 0.15 * width, at + 0.15 * width)
-            if column and self._reads_as_agencies(body, column):
+            column = self._agency_column(body, edges, at - 0.15 * width, at + 0.15 * width)
+            if column:
                 return column
-        column = self._column(body, edges, x0 + GUTTER_FROM * width, x1)
-        if column and self._reads_as_agencies(body, column):
-            return column
-        return None
+        return self._agency_column(body, edges, x0 + GUTTER_FROM * width, x1)
+
+    def _agency_column(self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float) -> Column | None:
+        """The gutter in [lo, hi] if its right side reads as agency lists. The right side is
+        first read at the gutter's middle, without the rules: most pages of a plan have a
+        gutter there that is no agency column (indented text, a chart's labels), and their
+        rules (the split moves onto a vertical rule in the gutter) are then never read."""
+        if self.probe_without_rules:
+            probe = self._column(body, (), lo, hi)
+            if probe is None or not self._reads_as_agencies(body, probe):
+                return None
+        column = self._column(body, edges, lo, hi)
+        return column if column and self._reads_as_agencies(body, column) else None
 
     def _column(
         self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float, min_lines: int = 2
@@ -315,6 +328,10 @@ class PageReader:
         return units
 
 
+def _edges_within(edges: list[Edge], x0: float, x1: float) -> list[Edge]:
+    return [e for e in edges if e.x1 > x0 and e.x0 < x1]
+
+
 def group_lines(words: list[Word]) -> list[list[Word]]:
     """Words → lines, top to bottom, each left to right. A word joins the line above when its
     top is within ``LINE_TOLERANCE`` of the last word's (chained) or its middle is above the
@@ -373,11 +390,15 @@ def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2
     if at < hi:
         stretches.append((depth, at, hi))
     best = None
+    # Lines with words left / right of a stretch, counted by bisection: linear in stretches
+    # and lines together, not their product (a long page has hundreds of both).
+    first_ends = sorted(line[0].x1 for line in lines)
+    last_starts = sorted(line[-1].x0 for line in lines)
     for crossing, g0, g1 in stretches:
         if g1 - g0 < gap:
             continue
-        left = sum(1 for line in lines if line[0].x1 <= g0)
-        right = sum(1 for line in lines if line[-1].x0 >= g1)
+        left = bisect_right(first_ends, g0)
+        right = len(last_starts) - bisect_left(last_starts, g1)
         if left >= min_lines and right >= min_lines:
             score = (right - crossing, g1 - g0)
             if best is None or score > best[0]:

@@ -22,6 +22,7 @@ A glyph whose font has no Unicode map arrives as ``UNMAPPED`` (pdfminer writes
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -75,13 +76,57 @@ class Edge(NamedTuple):
         return self.bottom - self.top <= self.x1 - self.x0
 
 
+class Rules(Sequence[Edge]):
+    """Rules read on first use: ``read()`` is called the first time they are looked at, once.
+
+    Most pages of a plan hold no table, and the layout looks at a page's rules only where
+    its text could be one (a header row naming an agency column, a gutter before a column
+    that may read as agency lists, a landscape sheet that may be 2-up); walking every path
+    object through ctypes costs more than reading the page's text. Results are the same as
+    with the rules read up front, by construction: nothing decides without looking.
+    """
+
+    __slots__ = ("_read", "_edges")
+
+    def __init__(self, read: Callable[[], list[Edge]]) -> None:
+        self._read: Callable[[], list[Edge]] | None = read
+        self._edges: list[Edge] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._edges is not None
+
+    def _list(self) -> list[Edge]:
+        if self._edges is None:
+            assert self._read is not None
+            self._edges, self._read = self._read(), None
+        return self._edges
+
+    def __iter__(self) -> Iterator[Edge]:
+        return iter(self._list())
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._list()[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Rules({self._edges!r})" if self.loaded else "Rules(<not read>)"
+
+
 @dataclass(frozen=True)
 class PageContent:
     number: int  # 1-based
     width: float
     height: float
     words: list[Word]
-    edges: list[Edge]
+    edges: Sequence[Edge]  # a list, or ``Rules`` read on first use
     chars: int  # glyphs on the page, blanks excluded
     unmapped: int  # of which have no Unicode value
     images: int  # image objects: a page of images and no glyphs is a scan
@@ -105,23 +150,25 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
 
     words: list[Word] = []
     emit = words.append
+    new_word = tuple.__new__  # Word(...) without the named tuple's Python-level __new__: ~2x cheaper
     for line in lines:
         line.sort(key=_x0)
-        kept: list[Char] = []  # glyphs kept so far on this line, for the drawn-twice check
+        placed: list[Char] = []  # glyphs so far on this line, kept or dropped, for the drawn-twice check
         text: list[str] = []  # the word being built, and its box
         x0 = x1 = top = bottom = prev_x0 = prev_top = limit = 0.0
         for char in line:
             ch, cx0, cx1, ctop, cbottom = char
             if ch == " " or ch.isspace():
                 if text:
-                    emit(Word("".join(text), x0, x1, top, bottom, page))
+                    emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                     text = []
                 continue
-            if kept and cx0 - kept[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, kept):
+            duplicate = bool(placed) and cx0 - placed[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, placed)
+            placed.append(char)
+            if duplicate:
                 continue
-            kept.append(char)
             if text and (cx0 < prev_x0 or cx0 > limit or abs(ctop - prev_top) > Y_TOLERANCE):
-                emit(Word("".join(text), x0, x1, top, bottom, page))
+                emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                 text = []
             if text:
                 text.append(ch)
@@ -135,7 +182,7 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
             prev_x0, prev_top = cx0, ctop
             limit = cx1 + (WORD_GAP * height if height > 0 else X_TOLERANCE)
         if text:
-            emit(Word("".join(text), x0, x1, top, bottom, page))
+            emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
     return words
 
 
@@ -143,9 +190,12 @@ def _x0(char: Char) -> float:
     return char[1]
 
 
-def _drawn_before(char: Char, kept: list[Char]) -> bool:
+def _drawn_before(char: Char, placed: list[Char]) -> bool:
+    """Whether the same glyph lies within ``DUPLICATE_TOLERANCE`` of one placed before it, dropped
+    copies included: a shadow drawn as twenty copies 0.12 pt apart is one glyph (chained, as
+    pdfplumber's ``dedupe_chars`` clusters), not one every point."""
     text, x0, _, top, _ = char
-    for other in reversed(kept):
+    for other in reversed(placed):
         if x0 - other[1] > DUPLICATE_TOLERANCE:
             return False
         if other[0] == text and abs(other[3] - top) <= DUPLICATE_TOLERANCE:

@@ -5,18 +5,22 @@ for its Unicode value and its loose box (the font's ascent to descent, the box
 pdfplumber reports too), and hand the glyphs to the shared ``build_words``.
 Spaces PDFium invents between words (``FPDFText_IsGenerated``) are ignored:
 the 3 pt gap rule of ``build_words`` decides, as for pdfplumber. Rules come from
-the path objects' straight segments, form XObjects included.
+the path objects' straight segments, form XObjects included, read only when the
+layout first looks at them (``page.Rules``): most pages hold no table, and their
+path objects (thousands on a page of charts or dot leaders) are never walked.
 
 Every PDFium handle of a page (text page, page) is closed before the next page
-is loaded, so memory stays flat however long the PDF.
+is loaded, so memory stays flat however long the PDF; the page itself stays open
+until then, for its rules.
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -28,6 +32,7 @@ from .page import (
     Edge,
     EncryptedError,
     PageContent,
+    Rules,
     build_words,
     segment_edges,
 )
@@ -43,14 +48,30 @@ THIN = 3.0  # a path no thicker than this is a rule, not a box
 class Document:
     def __init__(self, pdf: pdfium.PdfDocument) -> None:
         self._pdf = pdf
+        self._open: pdfium.PdfPage | None = None  # the last page read: its rules may still be asked for
         self.page_count = len(pdf)
 
     def page(self, number: int) -> PageContent:
-        page = self._pdf[number - 1]
+        self.close_page()
+        page = self._open = self._pdf[number - 1]
         try:
-            return _content(page, number)
-        finally:
-            page.close()
+            return _content(page, number, self._rules_of(page))
+        except BaseException:
+            self.close_page()
+            raise
+
+    def _rules_of(self, page: pdfium.PdfPage):
+        def read(height: float) -> tuple[list[Edge], int]:
+            if page is not self._open:
+                raise RuntimeError("a page's rules were asked for after the next page was read")
+            return _objects(page, height)
+
+        return read
+
+    def close_page(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
 
 
 @contextmanager
@@ -62,21 +83,27 @@ def open_document(path: str | bytes) -> Iterator[Document]:
         if getattr(exc, "err_code", None) == FPDF_ERR_PASSWORD or "password" in str(exc).lower():
             raise EncryptedError(str(exc)) from None
         raise BrokenError(str(exc)) from None
+    document = Document(pdf)
     try:
-        yield Document(pdf)
+        yield document
     finally:
+        document.close_page()
         pdf.close()
 
 
-def _content(page: pdfium.PdfPage, number: int) -> PageContent:
+def _content(page: pdfium.PdfPage, number: int, objects) -> PageContent:
+    """``objects(height)`` → (rules, images): walked now on a page without glyphs (is it a
+    scan?), else only when the layout first looks at the rules."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        chars, unmapped = _chars(textpage, height)
+        chars, glyphs, unmapped = _chars(textpage, height)
     finally:
         textpage.close()
-    edges, images = _objects(page, height)
-    glyphs = sum(1 for c in chars if not c[0].isspace())
+    if glyphs:
+        edges, images = Rules(lambda: objects(height)[0]), 0
+    else:
+        edges, images = objects(height)
     return PageContent(
         number=number,
         width=width,
@@ -89,29 +116,50 @@ def _content(page: pdfium.PdfPage, number: int) -> PageContent:
     )
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int]:
-    handle = textpage.raw  # raw handles spare a Python property call per ctypes call
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int, int]:
+    """The page's glyphs with their loose boxes, how many are not blanks, and how many have no Unicode."""
+    handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
     text = _text(handle, count)
-    get_box = raw.FPDFText_GetLooseCharBox
-    map_error = raw.FPDFText_HasUnicodeMapError
-    is_generated = raw.FPDFText_IsGenerated
+    get_box, map_error, is_generated = _per_char_calls()
+    page = ctypes.cast(handle, ctypes.c_void_p)
     box = raw.FS_RECTF()
     box_ref = ctypes.byref(box)
     chars: list[Char] = []
     append = chars.append
-    unmapped = 0
+    unmapped = blanks = 0
     for i, ch in enumerate(text):
         if ch.isspace() or ch == "\x00":
-            if ch in "\r\n\x00" or is_generated(handle, i):
+            if ch in "\r\n\x00" or is_generated(page, i):
                 continue  # PDFium's own word and line breaks: the gap rule of build_words decides
             ch = " "
-        elif map_error(handle, i):
+            blanks += 1
+        elif map_error(page, i):
             ch = UNMAPPED
             unmapped += 1
-        get_box(handle, i, box_ref)
+        get_box(page, i, box_ref)
         append((ch, box.left, box.right, height - box.top, height - box.bottom))
-    return chars, unmapped
+    return chars, len(chars) - blanks, unmapped
+
+
+@cache
+def _per_char_calls():
+    """FPDFText_GetLooseCharBox, _HasUnicodeMapError and _IsGenerated at the same addresses,
+    typed with plain pointers: pypdfium2's typed pointer arguments cost ~1 µs a call in
+    checks, and a page of a plan makes two or three calls for each of its thousands of glyphs
+    (about half of reading its text)."""
+    with_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    by_index = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+    address = _address
+    return (
+        with_box(address(raw.FPDFText_GetLooseCharBox)),
+        by_index(address(raw.FPDFText_HasUnicodeMapError)),
+        by_index(address(raw.FPDFText_IsGenerated)),
+    )
+
+
+def _address(function) -> int:
+    return ctypes.cast(function, ctypes.c_void_p).value
 
 
 def _text(handle, count: int) -> str:
@@ -136,27 +184,56 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
     """
     edges: list[Edge] = []
     images = 0
+    call = _object_calls()
+    get_type, count_segments, get_bounds = call.get_type, call.count_segments, call.get_bounds
     handle = page.raw
-    stack = [(raw.FPDFPage_CountObjects(handle), partial(raw.FPDFPage_GetObject, handle), None, 0)]
-    bounds = [ctypes.c_float() for _ in range(4)]
-    bound_refs = [ctypes.byref(b) for b in bounds]
+    stack = [(raw.FPDFPage_CountObjects(handle), partial(call.page_object, ctypes.cast(handle, ctypes.c_void_p)), None, 0)]
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    bound_refs = [ctypes.byref(bounds, i * ctypes.sizeof(ctypes.c_float)) for i in range(4)]
     while stack:
         count, get, outer, depth = stack.pop()
         for i in range(count):
             obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
+            if obj is None:
+                continue
+            kind = get_type(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == raw.FPDF_PAGEOBJ_PATH:
-                if outer is None and raw.FPDFPath_CountSegments(obj) <= SIMPLE_PATH:
-                    raw.FPDFPageObj_GetBounds(obj, *bound_refs)
-                    edges.extend(_box_edges(*(b.value for b in bounds), height))
+                if outer is None and count_segments(obj) <= SIMPLE_PATH:
+                    get_bounds(obj, *bound_refs)
+                    edges.extend(_box_edges(*bounds, height))
                 else:
-                    edges.extend(_path_edges(obj, _transform(obj, outer), height))
+                    typed = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+                    edges.extend(_path_edges(typed, _transform(typed, outer), height))
             elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-                form = (raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj))
-                stack.append((*form, _transform(obj, outer), depth + 1))
+                typed = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+                form = (raw.FPDFFormObj_CountObjects(typed), partial(call.form_object, obj))
+                stack.append((*form, _transform(typed, outer), depth + 1))
     return edges, images
+
+
+class _ObjectCalls(NamedTuple):
+    page_object: Callable  # FPDFPage_GetObject(page, index) → object address or None
+    form_object: Callable  # FPDFFormObj_GetObject(form, index)
+    get_type: Callable  # FPDFPageObj_GetType(object)
+    count_segments: Callable  # FPDFPath_CountSegments(path)
+    get_bounds: Callable  # FPDFPageObj_GetBounds(object, *left, *bottom, *right, *top)
+
+
+@cache
+def _object_calls() -> _ObjectCalls:
+    """The object walk's PDFium calls typed with plain pointers, as ``_per_char_calls``: a page
+    of tables or charts holds thousands of path objects."""
+    pointer, number = ctypes.c_void_p, ctypes.c_int
+    proto = ctypes.CFUNCTYPE
+    return _ObjectCalls(
+        proto(pointer, pointer, number)(_address(raw.FPDFPage_GetObject)),
+        proto(pointer, pointer, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
+        proto(number, pointer)(_address(raw.FPDFPageObj_GetType)),
+        proto(number, pointer)(_address(raw.FPDFPath_CountSegments)),
+        proto(number, pointer, pointer, pointer, pointer, pointer)(_address(raw.FPDFPageObj_GetBounds)),
+    )
 
 
 def _transform(obj, outer: raw.FS_MATRIX | None) -> raw.FS_MATRIX:
@@ -170,11 +247,21 @@ def _box_edges(left: float, bottom: float, right: float, top: float, height: flo
     top, bottom = height - top, height - bottom
     if bottom - top <= THIN:
         middle = (top + bottom) / 2
-        return [Edge(left + (bottom - top) / 2, right - (bottom - top) / 2, middle, middle)]
+        return [_edge((left + (bottom - top) / 2, right - (bottom - top) / 2, middle, middle))]
     if right - left <= THIN:
         middle = (left + right) / 2
-        return [Edge(middle, middle, top + (right - left) / 2, bottom - (right - left) / 2)]
-    return [Edge(left, right, top, top), Edge(left, right, bottom, bottom), Edge(left, left, top, bottom), Edge(right, right, top, bottom)]
+        return [_edge((middle, middle, top + (right - left) / 2, bottom - (right - left) / 2))]
+    return [
+        _edge((left, right, top, top)),
+        _edge((left, right, bottom, bottom)),
+        _edge((left, left, top, bottom)),
+        _edge((right, right, top, bottom)),
+    ]
+
+
+# Edge((x0, x1, top, bottom)) without the named tuple's Python-level __new__: a page of tables
+# has tens of thousands of cell borders.
+_edge = partial(tuple.__new__, Edge)
 
 
 def _chain(inner: raw.FS_MATRIX, outer: raw.FS_MATRIX) -> raw.FS_MATRIX:

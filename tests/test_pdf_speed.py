@@ -1,0 +1,99 @@
+"""The PDF reader's short cuts change nothing: rules are read only when the layout looks at them,
+and a gutter is first tested without them (issue 15).
+
+The JSON with the short cuts must be the JSON without them, on the generated fixtures and on
+every real PDF of the corpus (``../shared/corpus/``) that parses. The expected side is the old
+behaviour itself (every page's rules read, every gutter tested on its rule), not a copy of an
+output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from extract.pipeline import load
+from extract.stages.profile import load_profile
+from extract.readers.pdf import layout, pdfium
+from extract.readers.pdf.page import Edge, Rules
+
+from benchmarks.accuracy import DEFAULT_CORPUS
+from .paths import PDF_DIR, PDF_FIXTURES
+
+REFUSED = {"2025-01_info_ethics_smartphone_education_plan_scanned.pdf", "2022-01_nikl_work_plan_no_hangul_textlayer.pdf"}
+CORPUS_PDFS = sorted(p for p in DEFAULT_CORPUS.glob("*.pdf") if p.name not in REFUSED) if DEFAULT_CORPUS.is_dir() else []
+FIXTURE_PDFS = [*PDF_FIXTURES.values(), PDF_DIR / "lost-middle-dot.pdf", PDF_DIR / "partly-scanned.pdf"]
+
+
+def eager_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader as it was: every page's path objects walked up front, every gutter tested on its rules."""
+    monkeypatch.setattr(layout.PageReader, "probe_without_rules", False)
+    content, walk = pdfium._content, pdfium._objects
+
+    def eager(page, number, objects):
+        result = content(page, number, objects)
+        return replace(result, edges=walk(page, result.height)[0])  # a plain list, walked now
+
+    monkeypatch.setattr(pdfium, "_content", eager)
+
+
+@pytest.mark.parametrize("path", FIXTURE_PDFS + CORPUS_PDFS, ids=lambda p: p.name)
+def test_same_json_as_reading_every_rule(path, monkeypatch):
+    profile = load_profile()
+    fast = load(str(path), profile).to_json()
+    with monkeypatch.context() as patch:
+        eager_rules(patch)
+        slow = load(str(path), profile).to_json()
+    assert fast == slow
+
+
+@pytest.mark.skipif(not CORPUS_PDFS, reason=f"the real-plan corpus is not at {DEFAULT_CORPUS} (CI puts it there)")
+@pytest.mark.parametrize(
+    ("name", "pages_with_rules"),
+    [
+        # Pages whose text has a table header naming the agency column, found with poppler's
+        # `pdftotext -f N -l N -layout` (p. 6 of the 2014 plan names 소관부처 in a sentence only).
+        ("2014-06_green_growth_2nd_5yr_plan_summary.pdf", [21, 22, 27, 28, 33, 34, 39, 40, 45, 46]),
+        ("2017-12_mohw_health_bigdata_platform_pilot_plan.pdf", []),  # agencies in parentheses, no such column
+        ("2025-12_moel_work_report.pdf", []),  # a single ministry: no agency column
+    ],
+)
+def test_rules_read_only_on_pages_with_a_table(name, pages_with_rules, monkeypatch):
+    read: list[int] = []
+    page, objects = pdfium.Document.page, pdfium._objects
+    current = [0]
+    monkeypatch.setattr(pdfium.Document, "page", lambda self, n: current.__setitem__(0, n) or page(self, n))
+    monkeypatch.setattr(pdfium, "_objects", lambda p, height: read.append(current[0]) or objects(p, height))
+    load(str(DEFAULT_CORPUS / name), load_profile())
+    assert read == pages_with_rules
+
+
+@pytest.mark.parametrize(
+    ("touch", "reads"),
+    [
+        (lambda rules: None, 0),  # never looked at: never read
+        (lambda rules: list(rules), 1),
+        (lambda rules: (len(rules), rules[0], list(rules), bool(rules)), 1),  # read once, however looked at
+    ],
+)
+def test_rules_are_read_once_and_only_when_looked_at(touch, reads):
+    calls = []
+    rules = Rules(lambda: calls.append(1) or [Edge(0, 10, 5, 5)])
+    touch(rules)
+    assert len(calls) == reads
+
+
+def test_rules_equal_the_list_they_hold():
+    assert Rules(lambda: [Edge(0, 10, 5, 5)]) == [Edge(0, 10, 5, 5)]
+    assert Rules(lambda: []) != [Edge(0, 10, 5, 5)]
+
+
+def test_rules_of_a_closed_page_are_refused():
+    """A page's rules asked for after the next page was read would be another page's: refused loudly."""
+    document = pdfium.open_document(str(PDF_FIXTURES["plan-2020"]))
+    with document as pdf:
+        first = pdf.page(1)
+        pdf.page(2)
+        with pytest.raises(RuntimeError, match="after the next page"):
+            list(first.edges)
