@@ -115,6 +115,18 @@ def test_parse_reads_stdin_once_with_the_right_sha256() -> None:
     assert (document["source"]["path"], document["source"]["sha256"]) == ("<stdin>", SHA256)
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_stdin_beside_files_is_written_with_any_jobs(tmp_path: Path, jobs: str) -> None:
+    """With --jobs the workers write their outputs, but stdin is read in the parent: its
+    document must be written there too, to the same name."""
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(FIXTURE.read_bytes())
+    result = run("parse", "-", str(plan), "-j", jobs, "-o", str(tmp_path / "out"), stdin=FIXTURE.read_bytes())
+    assert result.returncode == 0, result.stderr
+    written = {p.name: json.loads(p.read_text(encoding="utf-8"))["source"]["sha256"] for p in (tmp_path / "out").iterdir()}
+    assert written == {"stdin.json": SHA256, "plan.json": SHA256}
+
+
 def test_process_substitution_loses_nothing() -> None:
     """``parse <(cat plan)``: a pipe, read once; the PDF sniff used to eat its first 4 KiB."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
