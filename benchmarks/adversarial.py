@@ -60,6 +60,17 @@ def staircase(size: int) -> bytes:
     return _repeat(unit, size)
 
 
+def glued_word(size: int) -> bytes:
+    """One task whose last word runs on without a space for the whole input: the search for an
+    agency run into the title (강화산업부) must not try every ending of it."""
+    return _repeat("가", size, head="① 과제 추진 ")
+
+
+def word_stream(size: int) -> bytes:
+    """One word per line, as OCR tools write: the word-stream reader rebuilds the lines."""
+    return _repeat("○\n과제\n추진\n확대\n중기부\n", size)
+
+
 def deep_json(size: int) -> bytes:
     """``[`` × N: JSON nested past any parser's stack, for ``export``/``diff`` (refused, exit 4)."""
     return b"[" * size
@@ -93,6 +104,8 @@ SHAPES: dict[str, tuple[Callable[[int], bytes], Callable[[bytes], None]]] = {
     "prose": (prose, parse_plan),
     "1-1. × N": (substrategy_run, parse_plan),
     "staircase": (staircase, parse_plan),
+    "glued-word": (glued_word, parse_plan),
+    "word-stream": (word_stream, parse_plan),
     "deep-json": (deep_json, load_json),
 }
 

@@ -87,7 +87,9 @@ class Registry(NamedTuple):
         """Where an agency's name starts inside ``word`` when OCR or a PDF ran the title's last
         word into it (``강화산업부`` → 3, ``신설재경부`` → 2): the longest registry name or alias
         of three characters or more that ends the word after two Hangul syllables or more."""
-        for at in range(2, len(word) - 2):
+        # Names run to a few dozen characters: only the word's last MAX_NAME ones are tried, so a
+        # megabyte without a space costs no more than a word (linear time on any input).
+        for at in range(max(2, len(word) - MAX_NAME), len(word) - 2):
             tail = word[at:]
             if self.names.get(tail) and self.unknown.fullmatch(tail) and all("가" <= ch <= "힣" for ch in word[:at]):
                 return at  # (an agency-like tail only: 광역지자체 does not end in the collective 지자체)
@@ -301,6 +303,8 @@ def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> lis
 
 # The suffix a run of agency stems shares: 부, 처, 청, 위원회.
 SHARED_SUFFIX = regex.compile(r"(?:위원회|부|처|청)$")
+
+MAX_NAME = 40  # characters: longer than any agency name or alias in the registry
 
 # Words that end an agency list without naming an agency: 산업부, 방사청 등.
 LIST_ENDINGS = frozenset({"등", "외"})
