@@ -301,3 +301,10 @@ def test_a_word_processor_s_paragraph_sizes_make_no_level() -> None:
     """In HWP/HWPX a □ set 1 pt smaller is the same level: only printed lines (PDF) have levels by style."""
     doc = Document("plan.hwpx", "hwpx", "0" * 64, tuple(printed(("□ 추진 배경", 0, 16), ("□ 추진 일정", 0, 15))))
     assert outline(doc) == [("1", "추진 배경", []), ("2", "추진 일정", [])]
+
+
+def test_a_printed_bullet_line_wrapping_its_agencies_is_a_task() -> None:
+    """'ㅇ … 확대 (고용' and '부)' on the next printed line: the wrapped line's agencies count."""
+    lines = [("Ⅰ. 추진 과제", 0, 16), ("ㅇ 청년 일경험 기회를 확대 (고", 10, 15), ("용,중기부)", 22, 15), ("ㅇ 설명만 있는 줄", 10, 15)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert outline(doc) == [("1", "추진 과제", []), ("1.1", "청년 일경험 기회를 확대", ["고용부", "중기부"])]

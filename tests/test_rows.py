@@ -49,6 +49,10 @@ TASK_ROWS = [
     # ministries sharing one suffix: each stem gets it back, where the registry knows the name
     ("녹색기술 개발 미래·산업·환경·농식품·해수부,농진청", "녹색기술 개발", ["미래부", "산업부", "환경부", "농식품부", "해수부", "농진청"]),
     ("산림 보전 농진·산림청", "산림 보전", ["농진청", "산림청"]),
+    # …and in a trailing parenthesis, a name broken over two lines closed up again
+    ("청년 일경험 확대 (고용,중기부)", "청년 일경험 확대", ["고용부", "중기부"]),
+    ("청년 일경험 확대 (고용\n부)", "청년 일경험 확대", ["고용부"]),
+    ("현황 점검 (현황,중기부)", "현황 점검 (현황,중기부)", []),
     # a page cross-reference or a footnote mark after the title is no part of it (see test_references)
     ("청년 일자리 지원 강화 (18페이지) 고용부", "청년 일자리 지원 강화", ["고용부"]),
     ("공급 확대* 국토부", "공급 확대", ["국토부"]),

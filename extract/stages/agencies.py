@@ -83,6 +83,15 @@ class Registry(NamedTuple):
             return self.canonical(word)
         return name
 
+    def written(self, item: str) -> str:
+        """An agency as written, whitespace folded; a name broken over two printed lines
+        ('고' + '용부') closed up, where the closed-up name is the registry's and no alias of
+        several words ends it (전 부처 keeps its space)."""
+        words = item.split()
+        if len(words) > 1 and words[-1] not in self.tail_words and self.names.get("".join(words)):
+            return "".join(words)
+        return " ".join(words)
+
     def glued(self, word: str) -> int | None:
         """Where an agency's name starts inside ``word`` when OCR or a PDF ran the title's last
         word into it (``강화산업부`` → 3, ``신설재경부`` → 2): the longest registry name or alias
@@ -297,7 +306,7 @@ def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> lis
             restored = stem.text + suffix.group()
             name = registry.canonical(restored)
             if name is not None:
-                out[i] = stem._replace(text=restored, name=name)
+                out[i] = stem._replace(text=registry.written(restored), name=name)
     return out
 
 
@@ -374,6 +383,7 @@ def _parenthesis_items(start: int, inside_start: int, inside: str, separators: s
     every one is an agency, a date or 등 and the registry knows one at least; else none."""
     pattern = "[" + regex.escape(separators) + "]|" + PARENTHESIS_SEPARATORS.pattern
     found: list[FoundAgency] = []
+    stems: list[int] = []  # items that are no agency as written
     position = 0
     for part in regex.split(f"({pattern})", inside, flags=regex.VERBOSE):
         if part is None:
@@ -388,10 +398,14 @@ def _parenthesis_items(start: int, inside_start: int, inside: str, separators: s
         if NOT_AN_ITEM.fullmatch(item):
             continue
         name = registry.canonical(item)
-        if name is None and not registry.looks_like_agency("".join(item.split())):
-            return []
         offset = start + inside_start + item_start + (len(part) - len(part.lstrip()))
-        found.append(FoundAgency(offset, offset + len(item), " ".join(item.split()), name))
+        if name is None and not registry.looks_like_agency("".join(item.split())):
+            stems.append(len(found))  # 고용 in (고용,중기부): a stem, if a later name lends its suffix
+        found.append(FoundAgency(offset, offset + len(item), registry.written(item), name))
+    if stems:
+        found = restore_shared_suffixes(found, registry)
+        if any(found[i].name is None for i in stems):
+            return []  # a word that is no agency: not a list of agencies
     if not any(agency.name for agency in found):
         return []  # nothing the registry knows: a parenthesis of words that merely end like agencies
     return found

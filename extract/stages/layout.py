@@ -33,6 +33,7 @@ from .tokenize import MarkerToken, Spans
 
 INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
 SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
+MAX_WRAPPED = 4  # lines a body bullet's text may wrap into, looked at for its agencies
 MARKER_EMS = 3.0  # a continuation starts at most this many ems right of its heading (past "Ⅲ. " or "1-1. ")
 
 
@@ -86,11 +87,12 @@ def read_layout(
         # A body bullet opens body text, unless a numbered marker that begins the same way
         # (<1> 주요 성과, -1- …) opens the line.
         is_body = layout.body_bullet.match(stripped) is not None and not (opens and token.family.numbering != "bullet")
-        # A body bullet's line is a heading (a task) when it names its agencies or heads numbered items.
-        body_heading = (
-            is_body
-            and opens
-            and (i in with_agency_cell or names_agencies(stripped) or _heads_numbered_items(token, opening.get(_next_line(value, starts, i))))
+        # A body bullet's line is a heading (a task) when it names its agencies (a printed line
+        # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
+        body_heading = is_body and opens and (
+            i in with_agency_cell
+            or names_agencies(_wrapped_text(value, starts, i, composed, opening) if document.wrapped else stripped)
+            or _heads_numbered_items(token, opening.get(_next_line(value, starts, i)))
         )
         if not opened:
             if not opens or (is_body and not body_heading):
@@ -100,6 +102,7 @@ def read_layout(
             heading = None
             if body_heading:
                 kept.append(_styled(token, composed.block_at(start), document.wrapped))
+                heading = composed.block_at(start)  # its wrapped lines are its own, not body text
                 continue
         elif opens:
             kept.append(_styled(token, composed.block_at(start), document.wrapped))
@@ -111,6 +114,26 @@ def read_layout(
             heading = None
         found.append(Furniture("body", first, last))
     return kept, found
+
+
+def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, opening: dict) -> str:
+    """Line ``i`` of a PDF with the lines it wraps into (each continuing it: see ``_continues``,
+    and opened by no marker), joined by spaces."""
+    block = composed.block_at(starts[i])
+    pieces = [_line_text(value, starts, i)]
+    for j in range(i + 1, min(i + 1 + MAX_WRAPPED, len(starts))):
+        text = _line_text(value, starts, j)
+        token = opening.get(j)
+        opened = token is not None and not value[starts[j] : token.start].strip()  # a marker opens it
+        if not text or opened or not _continues(composed.block_at(starts[j]), block):
+            break
+        pieces.append(text)
+    return " ".join(pieces)
+
+
+def _line_text(value: str, starts: list[int], i: int) -> str:
+    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+    return value[starts[i] : end].strip()
 
 
 def _next_line(value: str, starts: list[int], i: int) -> int | None:
