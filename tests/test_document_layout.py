@@ -42,6 +42,11 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             ["목 차", "Ⅰ. 추진 배경 ········ 1", "Ⅱ. 추진 과제 ········ 3", "Ⅰ. 추진 배경", "□ 현황", "Ⅱ. 추진 과제"],
             [("1", "추진 배경", []), ("1.1", "현황", []), ("2", "추진 과제", [])],
         ),
+        # a contents page that gives page numbers after a slash, without a 목차 title
+        (
+            ["Ⅰ. 녹색성장 국가전략 / 17", "1. 비전체계 / 19", "Ⅰ. 녹색성장 국가전략", "1. 비전체계"],
+            [("1", "녹색성장 국가전략", []), ("1.1", "비전체계", [])],
+        ),
         # body bullets are not headings and not glued into the heading's title
         (
             ["Ⅰ. 추진 배경", "□ 현황과 문제", "ㅇ 첫째 내용이 길게 이어진다", "- 하위 내용", "□ 개선 방향"],
@@ -89,7 +94,7 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
     ],
-    ids=["contents", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
+    ids=["contents", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected
