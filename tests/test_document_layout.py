@@ -191,6 +191,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("▸ 국공유지 무상취득 기준 명확화", "국토교통부 도시활력지원과 조달청 국유재산관리과")],
             [("1.1", "국공유지 무상취득 기준 명확화", ["국토교통부", "조달청"])],
         ),
+        # a public corporation with its department (…처), and a ministry the registry knows
+        (
+            ("정책 과제", "소관부서"),
+            [("▸ 기업이주단지 유형 다양화", "국토교통부 토지정책과 한국토지주택공사 보상기획처")],
+            [("1.1", "기업이주단지 유형 다양화", ["국토교통부", "한국토지주택공사"])],
+        ),
         # an agency cell abbreviating ministries that share a suffix
         (
             ("세부추진과제", "소관부처"),
@@ -210,7 +216,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "shared-suffix", "glued-bullet", "empty-agency-cell"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

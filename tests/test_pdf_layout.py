@@ -213,14 +213,14 @@ def pdf_parse(rows: list[tuple[str, str]]):
         ("① 과제 추진", "전 부처", "과제 추진", ["전 부처"], []),
         # the registry alone would take the title's last word for an agency
         ("① 국민참여 혁신위원회", "행안부", "국민참여 혁신위원회", ["행안부"], ["agency-column"]),
-        # the registry alone would find no agency at all
-        ("① 과제 추진", "LH", "과제 추진", ["LH"], ["agency-column", "unknown-agency"]),
-        # one unknown agency of three words, then a known one
+        # the registry alone would find no agency at all (SH: 서울주택도시공사, not in the registry)
+        ("① 과제 추진", "SH", "과제 추진", ["SH"], ["agency-column", "unknown-agency"]),
+        # one unknown agency of three words (the former name of 한국지능정보사회진흥원), then a known one
         (
             "① 과제 추진",
-            "한국 지능정보 사회진흥원, 행안부",
+            "한국 정보화 진흥원, 행안부",
             "과제 추진",
-            ["한국 지능정보 사회진흥원", "행안부"],
+            ["한국 정보화 진흥원", "행안부"],
             ["agency-column", "unknown-agency"],
         ),
     ],

@@ -49,6 +49,9 @@ TASK_ROWS = [
     # ministries sharing one suffix: each stem gets it back, where the registry knows the name
     ("녹색기술 개발 미래·산업·환경·농식품·해수부,농진청", "녹색기술 개발", ["미래부", "산업부", "환경부", "농식품부", "해수부", "농진청"]),
     ("산림 보전 농진·산림청", "산림 보전", ["농진청", "산림청"]),
+    # public institutions plans name as leads
+    ("요양기관 현황 상세내역 (심평원)", "요양기관 현황 상세내역", ["심평원"]),
+    ("공공택지 직접시행 전환 국토부, LH", "공공택지 직접시행 전환", ["국토부", "LH"]),
     # …and in a trailing parenthesis, a name broken over two lines closed up again
     ("청년 일경험 확대 (고용,중기부)", "청년 일경험 확대", ["고용부", "중기부"]),
     ("청년 일경험 확대 (고용\n부)", "청년 일경험 확대", ["고용부"]),
