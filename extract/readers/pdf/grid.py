@@ -55,8 +55,7 @@ class Grid:
         return self.rules[-1]
 
     def column_of(self, x: float) -> int | None:
-        i = bisect_right(self.columns, x) - 1
-        return i if 0 <= i < len(self.columns) - 1 else None
+        return _column_of(self.columns, x)
 
 
 @dataclass(frozen=True)
@@ -149,12 +148,7 @@ def _grid_at(index: int, line: list[Word], agency: Word, edges: list[Edge]) -> G
     if len(columns) < 3:
         return None
     bounds = tuple(columns)
-
-    def column_of(x: float) -> int | None:
-        i = bisect_right(bounds, x) - 1
-        return i if 0 <= i < len(bounds) - 1 else None
-
-    agency_column = column_of(agency.center)
+    agency_column = _column_of(bounds, agency.center)
     if agency_column is None:
         return None
     task_column = next(c for c in range(len(bounds) - 1) if c != agency_column)
@@ -170,7 +164,7 @@ def _grid_at(index: int, line: list[Word], agency: Word, edges: list[Edge]) -> G
         return None
     headers = [[] for _ in range(len(bounds) - 1)]
     for word in line:
-        c = column_of(word.center)
+        c = _column_of(bounds, word.center)
         if c is not None:
             headers[c].append(word.text)
     return Grid(index, head_top, bounds, tuple(" ".join(h) for h in headers), agency_column, task_column, tuple(rules))
@@ -202,6 +196,12 @@ def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[Gr
             cells[c if c is not None else 0].append(word)
         rows.append(GridRow(top, bottom, tuple(tuple(c) for c in cells)))
     return rows, outside
+
+
+def _column_of(bounds: tuple[float, ...], x: float) -> int | None:
+    """The column whose boundaries hold ``x``; None outside the table."""
+    i = bisect_right(bounds, x) - 1
+    return i if 0 <= i < len(bounds) - 1 else None
 
 
 def _merge(values: list[float], within: float = RULE_MERGE) -> list[float]:
