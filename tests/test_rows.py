@@ -233,3 +233,19 @@ def test_outline(text: str, expected: list[str], diagnostics: list[str]) -> None
 def test_references(row: str, title: str, references: list[str] | None) -> None:
     node = task_row(row)
     assert (node.title, node.references) == (title, references)
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "name"),
+    [
+        ("2020 정부혁신 대표과제 목록", 2020, "산업통상자원부"),
+        ("제2차 녹색성장 5개년 계획 (요약본) 2014. 6.", 2014, "산업통상자원부"),  # the year of a dotted date
+        ("주택공급 확대방안 2025.9.7.", 2025, "산업통상자원부"),  # 산업부 was renamed on 2025-10-01
+        ("고용노동부 업무보고 2025. 12. 11.", 2025, "산업통상자원부"),
+        ("2026년 업무계획", 2026, "산업통상부"),
+        ("교육용 SW 지원사업 계약 개선 계획(안)", None, "산업통상부"),  # no year: today's name
+    ],
+)
+def test_the_plan_s_year_decides_what_an_abbreviation_means(title: str, year: int | None, name: str) -> None:
+    document = parse(f"{title}\n① 과제 추진 산업부\n")
+    assert (document.year, document.children[0].agencies[0].name) == (year, name)

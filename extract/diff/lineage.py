@@ -34,9 +34,12 @@ from .models import AgencyChange, Period
 def edition_period(document: PlanDocument, date_pattern: regex.Pattern[str] | None) -> Period | None:
     """The days an edition speaks for: its year, joined with the date its title gives (if any)."""
     spans: list[tuple[date, date]] = []
-    if document.year:
-        spans.append((date(document.year, 1, 1), date(document.year, 12, 31)))
     found = date_pattern.search(document.title) if date_pattern is not None and document.title else None
+    # A year read from the dotted date itself (업무보고 2025. 12. 17.) is that date, not a plan
+    # year of its own; one written as such (2026년 업무계획, 2024년 2월 29일) is.
+    from_date = found is not None and document.title.find(str(document.year)) == found.start() and found.group().startswith(f"{document.year}.")
+    if document.year and not from_date:
+        spans.append((date(document.year, 1, 1), date(document.year, 12, 31)))
     if found is not None:
         year, month = int(found["year"]), int(found["month"])
         last_day = calendar.monthrange(year, month)[1]
