@@ -191,6 +191,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("▸ 국공유지 무상취득 기준 명확화", "국토교통부 도시활력지원과 조달청 국유재산관리과")],
             [("1.1", "국공유지 무상취득 기준 명확화", ["국토교통부", "조달청"])],
         ),
+        # a column headed just 주관 (or 점검주관), in first place
+        (
+            ("점검주관", "점검대상"),
+            [("교육지원청", "· 학교급식 위생·안전점검")],
+            [("1.1", "학교급식 위생·안전점검", ["교육지원청"])],
+        ),
         # a public corporation with its department (…처), and a ministry the registry knows
         (
             ("정책 과제", "소관부서"),
@@ -216,7 +222,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))
@@ -319,3 +325,14 @@ def test_a_printed_bullet_line_wrapping_its_agencies_is_a_task() -> None:
     lines = [("Ⅰ. 추진 과제", 0, 16), ("ㅇ 청년 일경험 기회를 확대 (고", 10, 15), ("용,중기부)", 22, 15), ("ㅇ 설명만 있는 줄", 10, 15)]
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     assert outline(doc) == [("1", "추진 과제", []), ("1.1", "청년 일경험 기회를 확대", ["고용부", "중기부"])]
+
+
+@pytest.mark.parametrize(
+    ("header", "is_agency_column"),
+    [("주관기관", True), ("소 관 부 처", True), ("주관", True), ("점검주관", True), ("최초 작성기관", True),
+     ("담당 부서", True), ("교육지원청 주관하에 실시", False), ("주관적 평가", False), ("추진 일정", False)],
+)
+def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column: bool) -> None:
+    from extract.stages.profile import default_profile
+
+    assert (default_profile().pdf_agency_header.search(header) is not None) is is_agency_column
