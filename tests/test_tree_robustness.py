@@ -61,18 +61,25 @@ def numbered_groups(nodes) -> list[list[SynthNode]]:
     ]
 
 
-@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], max_examples=150)
-@given(rng=st.randoms(use_true_random=False), data=st.data())
-def test_removing_one_item_changes_the_tree_at_that_item_only(rng, data) -> None:
+def a_sibling_list(rng, data, first: int, last_from_end: int) -> tuple[list[SynthNode], list[SynthNode], int]:
+    """A random plan's copy to edit, one of its numbered sibling lists in that copy, and an
+    index into it drawn from [first, len - last_from_end]."""
     nodes = random_plan(rng, PROFILE)
     groups = numbered_groups(nodes)
     assume(groups)
     group = data.draw(st.sampled_from(groups))
-    at = data.draw(st.integers(0, len(group) - 2))  # not the last: the next one shows the gap
-    assume(not group[at].children)  # an item: a heading with children takes them along
+    at = data.draw(st.integers(first, len(group) - last_from_end))
     edited = copy.deepcopy(nodes)
-    target = [g for g in numbered_groups(edited) if [n.title for n in g] == [n.title for n in group]][0]
-    removed = target.pop(at)
+    target = next(g for g in numbered_groups(edited) if [n.title for n in g] == [n.title for n in group])
+    return edited, target, at
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], max_examples=150)
+@given(rng=st.randoms(use_true_random=False), data=st.data())
+def test_removing_one_item_changes_the_tree_at_that_item_only(rng, data) -> None:
+    edited, siblings, at = a_sibling_list(rng, data, 0, 2)  # not the last: the next one shows the gap
+    assume(not siblings[at].children)  # an item: a heading with children takes them along
+    removed = siblings.pop(at)
     got, codes = parse(edited, rng)
     assert got == places(edited)
     assert NUMBERING & set(codes), f"no numbering diagnostic after removing {removed.title!r}"
@@ -81,18 +88,11 @@ def test_removing_one_item_changes_the_tree_at_that_item_only(rng, data) -> None
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much], max_examples=150)
 @given(rng=st.randoms(use_true_random=False), data=st.data())
 def test_an_item_repeating_the_number_before_it_changes_nothing_else(rng, data) -> None:
-    nodes = random_plan(rng, PROFILE)
-    groups = numbered_groups(nodes)
-    assume(groups)
-    group = data.draw(st.sampled_from(groups))
-    at = data.draw(st.integers(1, len(group) - 1))
-    edited = copy.deepcopy(nodes)
-    target = [g for g in numbered_groups(edited) if [n.title for n in g] == [n.title for n in group]][0]
-    target[at].number = target[at - 1].number  # the edition forgot to renumber
+    edited, siblings, at = a_sibling_list(rng, data, 1, 1)
+    siblings[at].number = siblings[at - 1].number  # the edition forgot to renumber
     got, codes = parse(edited, rng)
     assert got == places(edited)
     assert NUMBERING & set(codes)
-
 
 def test_the_2020_list_without_any_one_of_its_first_tasks() -> None:
     """The issue's case: an edition drops one ① and does not renumber. For every ① of the
