@@ -10,13 +10,16 @@ marker the tokenizer found.
 A line is, in this order of tests:
 
 * a table-of-contents title (``목 차``), or an entry after one (it ends in a page number),
-  or any line ending in dot leaders and a page number → ``table-of-contents``;
-* opened by a body bullet (ㅇ, -, *, ※, ▸ …) → a task when it ends in its lead agencies
-  (``ㅇ … 확대 (고용부)``) or is a table row with a filled agency cell, else ``body`` (the
-  text under a heading);
-* opened by a heading marker → a heading;
+  or any line ending in dot leaders or a slash and a page number → ``table-of-contents``;
+* opened by a body bullet (ㅇ, -, *, ※, ▸ …) → a task when it names its lead agencies (at
+  its end, ``ㅇ … 확대 (고용부)``, also over the printed lines it wraps into; at its start,
+  ``ㅇ (국토부) …``), or is a table row with a filled agency cell; a heading when it is a
+  heading family's bullet (○) over numbered items; else ``body`` (the text under a heading);
+* opened by a heading marker → a heading (kept with its line's indent, size and page: the
+  tree tells apart two levels that share a marker by them);
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
-  past the heading's marker, on the same page → the heading's title continues;
+  past the heading's marker but less than three ems, in its size, on the same page → the
+  heading's title continues;
 * anything else → ``body``.
 """
 
