@@ -10,12 +10,18 @@ the deepest open node. Numbering decides which candidates are headings:
   its line → a heading, with a diagnostic (gap, repeat, out of order);
 * otherwise → text: ``정부 3.0``, a stray ``2.`` in a title.
 
+Where numbering or levels do not go as expected: a family opening past its first number
+goes above the levels the plan has shown under its family and under the rest (an edition
+that dropped ``①``), or at the top when the marker after it starts an open family again
+at 1 (a list cut from a longer plan); a ``top`` family (``붙임 1``) closes everything; in a
+reader's printed lines (``token.style``) one family may hold several levels, told apart by
+type size and indent, and a ``1`` right after a childless ``1`` opens a level below it.
+
 Each heading's content (up to the next heading) is then cut into title, label
 and agencies by ``content.py``.
 """
 
 from __future__ import annotations
-
 
 from dataclasses import dataclass, field
 
