@@ -1,7 +1,9 @@
 """Stage 0, compose: a ``Document`` (blocks) → ``Composed``, the text the later stages read.
 
 Every block becomes one line: a paragraph as a reader of the page sees it (the word
-processor's numbering label, then the text), a table row as its cells joined by tabs.
+processor's numbering label, then the text), a table row as its cells joined by tabs (a row
+with a lead-agency cell as a task line: its title cell first, the agency cell last, the
+cells between kept as ``table-cell`` furniture).
 A table that only frames text (one cell a row: a box, a title banner) or a row whose cells
 hold whole passages (a side label beside a column of paragraphs) is read as the paragraphs
 inside it, one line each, in reading order. Plain text composes to itself, byte for byte,
@@ -13,7 +15,9 @@ Beside the text go what only the blocks know, located by offset:
 * ``agency_cells`` — each row's lead-agency cell (its column's header reads 주관기관, 소관부처 …,
   or the PDF layout found the agency column);
 * ``issues`` — the reader's diagnostics, placed at the block they concern;
-* ``block_at(offset)`` — the block a line came from (page, indent, level, where).
+* ``block_at(offset)`` — the block a line came from (page, indent, level, where);
+* ``where_at(offset)`` — where in the source the text at an offset comes from (a row's
+  cell, not the row: the span's HWP/HWPX section and paragraph).
 """
 
 from __future__ import annotations
