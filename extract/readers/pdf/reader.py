@@ -149,25 +149,24 @@ def _check_file(path: str) -> str:
         raise PlanError("no such file", path=path, code=ExitCode.UNREADABLE) from None
     except OSError as exc:
         raise PlanError(f"cannot read: {exc.strerror or exc}", path=path, code=ExitCode.UNREADABLE) from None
+    _check_ends(head, tail, path)
+    return digest.hexdigest()
+
+
+def _check_bytes(data: bytes, path: str) -> str:
+    """``_check_file`` for bytes already read."""
+    _check_ends(data[:SIGNATURE_WITHIN], data, path)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_ends(head: bytes, tail: bytes, path: str) -> None:
+    """A whole PDF: something in the file, the signature near its start, %%EOF near its end."""
     if not head.strip():
         raise PlanError("empty file, not a PDF", path=path)
     if SIGNATURE not in head:
         raise PlanError("not a PDF: no %PDF- signature at the start of the file", path=path)
     if END_MARKER not in tail[-END_WITHIN:]:
         raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
-    return digest.hexdigest()
-
-
-def _check_bytes(data: bytes, path: str) -> str:
-    """``_check_file`` for bytes already read."""
-    head = data[:SIGNATURE_WITHIN]
-    if not head.strip():
-        raise PlanError("empty file, not a PDF", path=path)
-    if SIGNATURE not in head:
-        raise PlanError("not a PDF: no %PDF- signature at the start of the file", path=path)
-    if END_MARKER not in data[-END_WITHIN:]:
-        raise PlanError("truncated PDF: no %%EOF at the end of the file", path=path)
-    return hashlib.sha256(data).hexdigest()
 
 
 def _engine(name: str, path: str):
