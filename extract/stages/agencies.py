@@ -265,9 +265,11 @@ def agencies_at_end(text: str, start: int, row: str, separators: str, registry: 
                 i, limit = i - width, agency.start - start
                 continue
         name = registry.name_of_word(word)
-        shared = _shared_suffix(word, found, row[at + len(word) : found[-1].start - start] if found else "", separators, registry) if name is None else None
-        if shared is not None:  # 미래·산업·환경부: the stems before the last name share its suffix
-            found.append(FoundAgency(start + at, start + at + len(word), shared, registry.canonical(shared)))
+        # 미래·산업·환경부: a stem joined by a separator to the name after it shares its suffix
+        joined = name is None and found and any(ch in separators for ch in row[at + len(word) : found[-1].start - start])
+        shared = _with_suffix_of(word, found[-1].text, registry) if joined else None
+        if shared is not None:
+            found.append(FoundAgency(start + at, start + at + len(word), *shared))
             i, limit = i - 1, at
             continue
         glued = registry.glued(word) if name is None else None
@@ -282,17 +284,16 @@ def agencies_at_end(text: str, start: int, row: str, separators: str, registry: 
     return found
 
 
-def _shared_suffix(word: str, found: list[FoundAgency], between: str, separators: str, registry: Registry) -> str | None:
-    """``word`` with the suffix of the agency after it, when a separator (``between`` them)
-    joins them and the two make a name the registry knows: 미래 in 미래·산업부 → 미래부,
-    농진 in 농진·산림청 → 농진청."""
-    if not found or not any(ch in separators for ch in between):
+def _with_suffix_of(stem: str, after: str, registry: Registry) -> tuple[str, str] | None:
+    """``stem`` with the suffix of the agency written ``after`` it, as written and its canonical
+    name, when the registry knows the result: 미래 before 산업부 → 미래부, 농진 before 산림청 →
+    농진청; None otherwise."""
+    suffix = SHARED_SUFFIX.search(after)
+    if suffix is None or stem.endswith(suffix.group()):
         return None
-    suffix = SHARED_SUFFIX.search(found[-1].text)
-    if suffix is None or word.endswith(suffix.group()):
-        return None
-    restored = word + suffix.group()
-    return restored if registry.canonical(restored) is not None else None
+    restored = registry.written(stem + suffix.group())
+    name = registry.canonical(restored)
+    return (restored, name) if name is not None else None
 
 
 def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> list[FoundAgency]:
@@ -300,13 +301,9 @@ def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> lis
     미래 · 산업 · 해수부 → 미래부, 산업부, 해수부, where the registry knows the restored name."""
     out = list(found)
     for i in range(len(out) - 2, -1, -1):
-        stem, after = out[i], out[i + 1]
-        suffix = SHARED_SUFFIX.search(after.text)
-        if stem.name is None and suffix is not None and not stem.text.endswith(suffix.group()):
-            restored = stem.text + suffix.group()
-            name = registry.canonical(restored)
-            if name is not None:
-                out[i] = stem._replace(text=registry.written(restored), name=name)
+        shared = _with_suffix_of(out[i].text, out[i + 1].text, registry) if out[i].name is None else None
+        if shared is not None:
+            out[i] = out[i]._replace(text=shared[0], name=shared[1])
     return out
 
 
