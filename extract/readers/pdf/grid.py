@@ -38,21 +38,15 @@ MIN_COLUMN = 8.0  # column boundaries closer than this are one (the gap between 
 class Grid:
     """A ruled table found on a page region."""
 
-    header: int  # index of the header line among the region's lines
     head_top: float  # y of the rule above the header row (its top when it has none)
     columns: tuple[float, ...]  # x of the column boundaries, left edge to right edge
     headers: tuple[str, ...]  # each column's header text
     agency_column: int
-    task_column: int
     rules: tuple[float, ...]  # y of the row rules, top to bottom (the first is the header's bottom)
 
     @property
     def top(self) -> float:
         return self.rules[0]
-
-    @property
-    def bottom(self) -> float:
-        return self.rules[-1]
 
     def column_of(self, x: float) -> int | None:
         return _column_of(self.columns, x)
@@ -98,11 +92,11 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
 def find_grid(lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str]) -> Grid | None:
     """The ruled table whose header row names a lead-agency column, if the region has one.
     ``edges`` are joined rules (``join_rules``)."""
-    for index, line in enumerate(lines):
+    for line in lines:
         hit = _agency_word(line, agency_header)
         if hit is None:
             continue
-        grid = _grid_at(index, line, hit, edges)
+        grid = _grid_at(line, hit, edges)
         if grid is not None:
             return grid
     return None
@@ -122,7 +116,7 @@ def _agency_word(line: list[Word], pattern: regex.Pattern[str]) -> Word | None:
     return line[bisect_right(starts, m.start()) - 1]
 
 
-def _grid_at(index: int, line: list[Word], agency: Word, edges: list[Edge]) -> Grid | None:
+def _grid_at(line: list[Word], agency: Word, edges: list[Edge]) -> Grid | None:
     top = min(w.top for w in line)
     bottom = max(w.bottom for w in line)
     middle = (top + bottom) / 2
@@ -167,7 +161,7 @@ def _grid_at(index: int, line: list[Word], agency: Word, edges: list[Edge]) -> G
         c = _column_of(bounds, word.center)
         if c is not None:
             headers[c].append(word.text)
-    return Grid(index, head_top, bounds, tuple(" ".join(h) for h in headers), agency_column, task_column, tuple(rules))
+    return Grid(head_top, bounds, tuple(" ".join(h) for h in headers), agency_column, tuple(rules))
 
 
 def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[GridRow], list[Word]]:
