@@ -230,7 +230,7 @@ def _locator(composed) -> PageOf:
     """What a span adds to its offsets: the PDF page, or the HWP/HWPX section and paragraph."""
     if composed.has_pages:
         return lambda offset: {"page": composed.page_at(offset)}
-    if not any(block.where.paragraph is not None for block in composed.line_blocks):
+    if not composed.sources:
         return None  # plain text: offsets say it all, and the output keeps its shape
 
     def where(offset: int) -> dict:

@@ -45,7 +45,7 @@ class Composed:
     agency_cells: list[tuple[int, int]]  # (start, end) of each row's lead-agency cell
     issues: list[Issue]
     has_pages: bool
-    sources: list[tuple[int, Locator]]  # (offset, where in the source its text starts), each line or cell
+    sources: list[tuple[int, Locator]]  # (offset, HWP/HWPX paragraph its text starts in), each line or cell
 
     def where_at(self, offset: int) -> Locator:
         """Where in the source the text at ``offset`` comes from (a row's cell, not the row)."""
@@ -93,7 +93,7 @@ class _Builder:
         self.furniture: list[Furniture] = []
         self.cells: list[tuple[int, int]] = []
         self.located: dict[tuple[int | None, int | None], int] = {}
-        self.sources: list[tuple[int, Locator]] = []  # (offset, where its text comes from), by piece
+        self.sources: list[tuple[int, Locator]] = []  # (offset, the paragraph its text comes from), by piece
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
@@ -112,7 +112,9 @@ class _Builder:
             if i:
                 self.parts.append("\t")
                 self.length += 1
-            self.sources.append((self.length, wheres[i] if wheres else block.where))
+            source = wheres[i] if wheres else block.where
+            if source.paragraph is not None:  # only a word processor's blocks say which paragraph
+                self.sources.append((self.length, source))
             if is_agencies and piece.strip():
                 self.cells.append((self.length, self.length + len(piece)))
             elif 0 < i < between and piece.strip():
