@@ -104,12 +104,12 @@ def read_layout(
         if is_body:
             heading = None
             if body_heading:
-                kept.append(_styled(token, composed.block_at(start), document.wrapped))
                 heading = composed.block_at(start)  # its wrapped lines are its own, not body text
+                kept.append(_styled(token, heading, document.wrapped))
                 continue
         elif opens:
-            kept.append(_styled(token, composed.block_at(start), document.wrapped))
             heading = composed.block_at(start)
+            kept.append(_styled(token, heading, document.wrapped))
             continue
         elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading):
             continue
@@ -141,11 +141,7 @@ def _line_text(value: str, starts: list[int], i: int) -> str:
 
 def _next_line(value: str, starts: list[int], i: int) -> int | None:
     """The index of the first line after line ``i`` with any text."""
-    for j in range(i + 1, len(starts)):
-        end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
-        if value[starts[j] : end].strip():
-            return j
-    return None
+    return next((j for j in range(i + 1, len(starts)) if _line_text(value, starts, j)), None)
 
 
 def _heads_numbered_items(token: MarkerToken, following: MarkerToken | None) -> bool:
