@@ -336,3 +336,19 @@ def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column
     from extract.stages.profile import default_profile
 
     assert (default_profile().pdf_agency_header.search(header) is not None) is is_agency_column
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [(f"□ 항목 {i}", 10, 10 + i) for i in range(300)],  # every line a new size
+        [("1 항목", 10, 10)] * 300,  # every boxed 1 right after a childless 1
+    ],
+    ids=["growing-sizes", "ones-after-ones"],
+)
+def test_levels_by_style_are_bounded(lines) -> None:
+    """A hostile PDF cannot nest one family without end (the tree writer stops near 127
+    levels): a family holds three levels by style at most."""
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    ids = [node_id for node_id, _, _ in outline(doc)]
+    assert len(ids) == 300 and max(i.count(".") for i in ids) + 1 == 3

@@ -51,8 +51,9 @@ WORD_END = r"(?!\S)"
 AgencyPolicy = Literal["always", "leaf", "never"]
 
 DEFAULT_PROFILE = "default.toml"
-# A family opens at most one level, so this bounds a tree's depth (and the recursion that
-# writes and validates it; pydantic-core's JSON writer stops near 127): a profile with more is refused.
+# This bounds a tree's depth (and the recursion that writes and validates it; pydantic-core's
+# JSON writer stops near 127): a profile with more families is refused, and the tree builder
+# opens no level past it (a family may hold several levels of a PDF's printed lines).
 MAX_LEVELS = 100
 
 

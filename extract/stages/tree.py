@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .profile import Family
+from .profile import MAX_LEVELS, Family
 from .tokenize import MarkerToken
 
 
@@ -70,6 +70,7 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
         if decision is None:
             continue  # stays text
         depth, number, issue = decision
+        depth = min(depth, MAX_LEVELS - 1)  # the tree's depth stays bounded (profile.MAX_LEVELS)
         running[token.family.name] = number
         above.update((node.family.name, token.family.name) for node in stack[:depth])
         if issue:
@@ -162,8 +163,8 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
     """The stack depth where ``token`` continues its family, or None when it opens a new level.
 
     A family is open once, unless the reader knows each line's indent and type size
-    (``token.style``): then one family can hold several levels, as a plan that draws two
-    levels with the same glyph does. A bullet continues the open level of its family set
+    (``token.style``): then one family can hold several levels (``MAX_STYLE_LEVELS`` at
+    most), as a plan that draws two levels with the same glyph does. A bullet continues the open level of its family set
     in the same style; a number continues the innermost level it is the next number of,
     and a 1 right after a heading of its family that has nothing under it yet opens a
     level below it (1 수도권 … then 1 LH 직접시행 …).
@@ -174,18 +175,20 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
         return None
     if token.style is None or stack[depths[0]].token.style is None:
         return depths[0]
+    room = len(depths) < MAX_STYLE_LEVELS  # a family may open another level of its own
     if family.numbering == "bullet":
         same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
-        return same[-1] if same else None
+        return same[-1] if same else (None if room else depths[-1])
     following = [d for d in depths if stack[d].number + 1 == token.number]
     if following:
         return following[-1]
-    if token.number == 1 and not stack[depths[-1]].children:
+    if token.number == 1 and not stack[depths[-1]].children and room:
         return None
     same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
     return same[-1] if same else depths[0]
 
 
+MAX_STYLE_LEVELS = 3  # levels one family may hold by style (a plan draws two or three with one glyph)
 STYLE_INDENT = 3.0  # points: two lines of one page this close in indent are set alike
 STYLE_SIZE = 0.8  # points: and two lines this close in type size
 
