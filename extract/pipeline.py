@@ -28,7 +28,7 @@ from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_pream
 from .errors import ExitCode, PlanError
 from .stages.layout import read_layout
 from .stages.furniture import Furniture, find_furniture, merge_furniture
-from .stages.normalize import Text, normalize
+from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
 from .document import Document
 from .stages.compose import compose
@@ -289,7 +289,7 @@ def _refuse_unusable_text(value: str, document: Document, profile: Profile) -> N
     layout = profile.layout
     if layout is None:
         return
-    visible = len("".join(value.split()))  # at C speed: a Python loop over every character cost more
+    visible = visible_length(value)
     in_script = len(layout.script.findall(value))
     if visible and in_script < layout.min_script_share * visible:
         raise PlanError(

@@ -18,6 +18,7 @@ the noise; returns the ``confidence`` object of the output and that warning, if 
 
 from __future__ import annotations
 
+from .normalize import visible_length
 from .tree import Draft, Issue
 
 LOW = 0.8  # a figure under this warns: the tree is probably wrong somewhere
@@ -57,14 +58,10 @@ WHAT = {
 }
 
 
-def _visible(text: str) -> int:
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
-
-
 def _claimed(value: str, noise: list[tuple[str, int, int]]) -> tuple[float, int]:
-    furniture = sum(_visible(value[s:e]) for kind, s, e in noise if kind in PAGE_FURNITURE)
-    unclaimed = sum(_visible(value[s:e]) for kind, s, e in noise if kind in UNCLAIMED)
-    total = _visible(value) - furniture
+    furniture = sum(visible_length(value[s:e]) for kind, s, e in noise if kind in PAGE_FURNITURE)
+    unclaimed = sum(visible_length(value[s:e]) for kind, s, e in noise if kind in UNCLAIMED)
+    total = visible_length(value) - furniture
     return (1.0 - unclaimed / total if total > 0 else 1.0), MIN_EVIDENCE
 
 
