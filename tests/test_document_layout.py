@@ -75,7 +75,7 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
         ),
         # a leading parenthesis of agencies names the lead; a label like (현황) does not
         (
-            ["Ⅰ. 추진 과제", "1) (교육지원청) 학교급식 운영평가 실시", "2) (현황) 급식 만족도 조사", "ㅇ (국토부) 공공택지 공급 확대"],
+            ["Ⅰ. 추진 과제", "1) (교육지원청) 학교급식 운영평가 실시", "2) (현황) 급식 만족도 조사", "ㅇ (국토부) 공공택지 공급 확대 (18페이지)"],
             [
                 ("1", "추진 과제", []),
                 ("1.1", "학교급식 운영평가 실시", ["교육지원청"]),

@@ -126,7 +126,7 @@ def cut_node(
     family = draft.family
     wants_agencies = family.agencies == "always" or (family.agencies == "leaf" and (not draft.children or lines))
     cut = Cut(title="", title_span=(start, end), end=max(end, draft.token.end))
-    title_end = end
+    title_start, title_end = start, end
     if wants_agencies:
         found = agencies_at_end(text, start, row, profile.separators, registry)
         if draft.children and family.agencies == "leaf" and found and not row[: found[0].start - start].strip():
@@ -142,35 +142,30 @@ def cut_node(
             found = agencies_in_parenthesis(text, start, row, profile.separators, registry)
             if found:
                 title_end = _title_end(row, start, row.rindex("(") + start, profile.separators)
-                cut.agencies = found
                 cut.agencies_span = (title_end, end)
         if not found and lines:
             found = agencies_in_leading_parenthesis(text, start, row, profile.separators, registry)
             if found:  # (국토부) 공공택지 …: the title starts after the parenthesis
-                title_start = start + row.index(")") + 1
-                title_start += len(row[title_start - start :]) - len(row[title_start - start :].lstrip())
-                cut.agencies = found
+                after = row[row.index(")") + 1 :]
+                title_start = end - len(after.lstrip())
                 cut.agencies_span = (start, title_start)
-                cut.title = fold(row[title_start - start :])
-                cut.title_span = (title_start, end)
-                return cut
         # A heading over other nodes is a task only when its line names agencies.
         cut.agencies = found if found or not draft.children or family.agencies == "always" else None
         if found and cut.agencies_span is None:
             title_end = _title_end(row, start, found[0].start, profile.separators)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
     if family.label == "trailing-parenthetical":
-        content = text[start:title_end]
+        content = text[title_start:title_end]
         m = TRAILING_PARENTHETICAL.search(content)
         if m and m.start() > 0:
             cut.label = fold(m.group("label"))
-            cut.label_span = (start + m.start(), title_end)
-            title_end = _title_end(row, start, start + m.start(), "")
-    title_end = _take_references(text, start, title_end, cut)
-    cut.title_span = (start, title_end)
+            cut.label_span = (title_start + m.start(), title_end)
+            title_end = _title_end(row, start, title_start + m.start(), "")
+    title_end = _take_references(text, title_start, title_end, cut)
+    cut.title_span = (title_start, title_end)
     # Not row[:title_end - start]: an agency cell can start left of the trimmed row
     # (U+001C–U+001F: spaces to str.strip, word characters to word_view).
-    cut.title = fold(row[: max(title_end - start, 0)])
+    cut.title = fold(row[title_start - start : max(title_end - start, title_start - start)])
     if lines and INNER_MARK.search(cut.title):
         # A printed line's footnote marks set inside the title (직접 시행*하여, 재검토1｣하고)
         # go to the references too; in run-on text a * inside a title is left alone.
