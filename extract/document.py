@@ -76,6 +76,7 @@ class Block:
     table: int | None = None  # ROW only: ordinal of the table in the document (0-based)
     row: int | None = None  # ROW only: row index within its table
     furniture: str | None = None  # the reader knows it is page furniture: "page-number", "running-header" …
+    framed: bool = False  # the only paragraph of a one-cell table: a line drawn in a box (a banner)
 
     @property
     def plain_text(self) -> str:

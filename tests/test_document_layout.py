@@ -352,3 +352,77 @@ def test_levels_by_style_are_bounded(lines) -> None:
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     ids = [node_id for node_id, _, _ in outline(doc)]
     assert len(ids) == 300 and max(i.count(".") for i in ids) + 1 == 3
+
+
+def boxed(text: str, size: float = 15.0) -> Block:
+    """A word processor's one-cell table around one paragraph: a line drawn in a box."""
+    from extract.document import ROW, Cell
+
+    return Block(ROW, cells=(Cell(0, 0, blocks=(Block(PARAGRAPH, text, indent=0, size=size),)),), table=0, row=0)
+
+
+def paragraphs(*lines: str | Block, size: float = 15.0) -> Document:
+    blocks = [line if isinstance(line, Block) else Block(PARAGRAPH, line, indent=0, size=size) for line in lines]
+    return Document("plan.hwp", "hwp", "0" * 64, tuple(blocks))
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        # boxed banners over the areas of a chapter, each over its own numbered headings (restarting at 1)
+        (
+            paragraphs("Ⅲ. 중점 추진과제", boxed("[나 라] 정의로운 사회통합"), "✓ 요약 한 줄", "□ 과거사 진상규명",
+                       boxed("[정 부] 신뢰받는 AI 민주정부"), "1 시민참여 활성화", "□ 국민 참여 확립", "2 공공 AX 혁신",
+                       "Ⅳ. 주요 쟁점"),
+            [("3", "중점 추진과제", []), ("3.1", "[나 라] 정의로운 사회통합", []), ("3.1.1", "과거사 진상규명", []),
+             ("3.2", "[정 부] 신뢰받는 AI 민주정부", []), ("3.2.1", "시민참여 활성화", []), ("3.2.1.1", "국민 참여 확립", []),
+             ("3.2.2", "공공 AX 혁신", []), ("4", "주요 쟁점", [])],
+        ),
+        # banners set larger than the headings under them and the body; the numbers run on across them
+        (
+            Document("plan.pdf", "pdf", "0" * 64, tuple(
+                printed(("Ⅲ. 중점 추진과제", 8, 16.4), ("노동시장 격차 해소", 14, 15.9), ("1 청년 일할 기회", 8, 15),
+                        ("ㅇ 본문이 이어진다", 14, 15), ("ㅇ 본문이 또 이어진다", 14, 15))
+                + printed(("노동있는 산업 대전환", 14, 15.9), ("2 노동시장 참여 확대", 8, 15), ("ㅇ 본문", 14, 15), page=2)
+                + printed(("노동이 존중받는 일터", 14, 15.9), ("3 노동기본권 보장", 8, 15), ("ㅇ 본문", 14, 15), page=3)
+            ), wrapped=True),
+            # the first banner, right of the chapter heading in about its size, might be its title
+            # wrapping; it is set like the two on later pages, which cannot be
+            [("3", "중점 추진과제", []), ("3.1", "노동시장 격차 해소", []), ("3.1.1", "청년 일할 기회", []),
+             ("3.2", "노동있는 산업 대전환", []), ("3.2.2", "노동시장 참여 확대", []),
+             ("3.3", "노동이 존중받는 일터", []), ("3.3.3", "노동기본권 보장", [])],
+        ),
+    ],
+    ids=["boxed-banners", "larger-banners-numbers-running-on"],
+)
+def test_unnumbered_banners_are_a_level(doc: Document, expected) -> None:
+    assert outline(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one boxed line over a heading is no series
+        ["Ⅰ. 추진 배경", boxed("정의로운 사회통합"), "□ 현황"],
+        # boxed lines that are sentences, notes or labels repeated over each part
+        ["Ⅰ. 추진 배경", boxed("현황을 점검함."), "□ 현황", boxed("개선이 필요함."), "□ 방향"],
+        ["Ⅰ. 추진 배경", boxed("※ 참고 사항"), "□ 현황", boxed("※ 참고 사항 둘"), "□ 방향"],
+        ["Ⅰ. 추진 배경", boxed("주요내용"), "□ 현황", "Ⅱ. 추진 과제", boxed("주요내용"), "□ 방향"],
+        # boxed lines before body text, not before a heading
+        ["Ⅰ. 추진 배경", boxed("정의로운 사회통합"), "본문 문장", boxed("신뢰받는 정부"), "본문 문장 둘"],
+    ],
+    ids=["alone", "sentences", "notes", "repeated-label", "over-body-text"],
+)
+def test_lines_that_are_no_banners(lines) -> None:
+    titles = [title for _, title, _ in outline(paragraphs(*lines))]
+    assert not any(t in titles for t in ("정의로운 사회통합", "현황을 점검함.", "주요내용", "신뢰받는 정부", "※ 참고 사항"))
+    assert "현황" in titles or "추진 배경" in titles
+
+
+def test_printed_lines_that_wrap_are_no_banners() -> None:
+    """The wrapped end of a body line, larger than the heading after it (a PDF measures a line
+    opening with ➋ small), is no banner, however many there are."""
+    lines = printed(("Ⅰ. 추진 배경", 8, 18), ("➊ (규제개선) 맹꽁이 신속 이주를 위해 기준을", 64, 15.9), ("유연화 효율화", 91, 19.2),
+                    ("➋ (절차통합) 이주·철거 절차에", 64, 15.9), ("대해서는 시차 단축", 91, 19.2), ("➌ (재정지원) 공공주택 지원", 64, 15.9))
+    titles = [title for _, title, _ in outline(Document("plan.pdf", "pdf", "0" * 64, tuple(lines), wrapped=True))]
+    assert "유연화 효율화" not in titles and "대해서는 시차 단축" not in titles

@@ -44,13 +44,6 @@ KNOWN = [
         "the letter 'v', so it is no bullet and reads as the item's title going on; in the HWPX the box "
         "is a one-cell table whose paragraph opens with ❖, body text.",
     ),
-    (
-        "중점추진과제:노동과함께하는진짜성장",
-        "title",
-        "PDF p. 7: the banner '노동시장 격차 해소' under the chapter heading is set a few points right "
-        "of it in the heading's size, so it reads as the heading's title going on; in the HWPX it is a "
-        "paragraph of its own, body text.",
-    ),
 ]
 
 

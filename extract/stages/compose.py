@@ -135,9 +135,10 @@ class _Builder:
             self._line(block, [(block.plain_text, False)])
         elif block.kind == ROW:
             if _is_passage_row(block):
+                framed = _framed_paragraph(block)
                 for cell in block.cells:
                     for inner in cell.blocks:
-                        self.add(inner, block.page)
+                        self.add(replace(inner, framed=True) if inner is framed else inner, block.page)
             else:
                 self._row(block)
         elif block.kind in (PAGE_BREAK, SECTION_BREAK):
@@ -184,6 +185,15 @@ def _is_passage_row(block: Block) -> bool:
         or any(inner.kind == ROW for inner in cell.blocks)
         for cell in block.cells
     )
+
+
+def _framed_paragraph(row: Block) -> Block | None:
+    """The one paragraph with text in a one-cell row, if that is all it holds: a line drawn
+    in a box (``[정 부] 국민에게 신뢰받고 …``), which layout may read as an unnumbered banner."""
+    if len(row.cells) != 1:
+        return None
+    texts = [inner for inner in row.cells[0].blocks if inner.kind == ROW or inner.text.strip() or inner.label]
+    return texts[0] if len(texts) == 1 and texts[0].kind == PARAGRAPH else None
 
 
 def _clean(text: str) -> str:

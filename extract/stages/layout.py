@@ -20,24 +20,44 @@ A line is, in this order of tests:
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker but less than three ems, in its size, on the same page → the
   heading's title continues;
-* anything else → ``body``.
+* anything else → ``body``, unless it is an unnumbered banner: a short title in a box or in
+  larger type right over a heading, one of a series set alike (``_banners``) → a heading of
+  its own level, with an empty marker.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 
-from ..document import Document
+from ..document import Block, Document
 from .compose import Composed
 from .furniture import Furniture
-from .profile import Profile
+from .normalize import visible_length
+from .profile import Family, Profile
 from .tokenize import MarkerToken, Spans
 
 INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
 SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
 MAX_WRAPPED = 4  # lines a body bullet's text may wrap into, looked at for its agencies
 MARKER_EMS = 3.0  # a continuation starts at most this many ems right of its heading (past "Ⅲ. " or "1-1. ")
+
+# An unnumbered banner: a heading level some plans set without a marker (the areas of a
+# chapter, each over its own numbered tasks). It has no marker, so no family in the profile.
+BANNER = Family(
+    name="banner", kind="section", pattern="", numbering="bullet", strong=False, continuous=False,
+    parent_family=None, label=None, agencies="never", lines_only=True,
+)
+BANNER_MAX_LENGTH = 60  # visible characters: a banner is a title, not a sentence
+BANNER_SIZE_STEP = 0.5  # points: a banner without a frame is set this much larger than the heading under it
+LOOKAHEAD = 8  # lines past a banner looked at for its heading (page furniture may stand between)
+BANNER_SERIES = 2  # a plan sets its banners alike: one line alone is no evidence
+# What ends a sentence, a label, a list item or a title cut short, never a banner: '… 추진함.',
+# '주요내용:', '기후변화 적응 및' (the rest of that title is in the next column of a diagram)
+SENTENCE_END = ".,:;다함음임됨및"
+# What opens a caption, a note or a unit line, never a banner: '< 추진 일정 >', '(단위: 억원)'
+NOT_BANNER_START = "<(〈《「『（*※"
 
 
 def read_layout(
@@ -65,6 +85,9 @@ def read_layout(
     found: list[Furniture] = []
     in_toc = False
     heading = None  # the block of the heading whose title may continue
+    unmarked: list[tuple[int, int, int, bool]] = []  # (line, first, last, continues a heading) of lines no marker opens
+    heading_lines: set[int] = set()  # lines a heading marker opens (not a body bullet's task)
+    bulleted: set[int] = set()  # lines of body text a body bullet opens (✓ …, ※ …)
     opened = False  # lines before the first heading are the preamble (title, cover): read elsewhere
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
@@ -103,6 +126,8 @@ def read_layout(
             opened = True
         if is_body:
             heading = None
+            if not body_heading:
+                bulleted.add(i)
             if body_heading:
                 heading = composed.block_at(start)  # its wrapped lines are its own, not body text
                 kept.append(_styled(token, heading, document.wrapped))
@@ -110,13 +135,146 @@ def read_layout(
         elif opens:
             heading = composed.block_at(start)
             kept.append(_styled(token, heading, document.wrapped))
+            heading_lines.add(i)
             continue
         elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading):
+            unmarked.append((i, first, last, True))
             continue
         else:
             heading = None
+            unmarked.append((i, first, last, False))
         found.append(Furniture("body", first, last))
+    marked = {bisect_right(starts, t.start) - 1 for t in tokens if not t.line_start and t.family.numbering != "bullet"}
+    banners = _banners(value, starts, composed, heading_lines, unmarked, furniture, document.wrapped, marked, bulleted)
+    if banners:
+        lines = {token.start for token in banners}
+        found = [f for f in found if f.kind != "body" or f.start not in lines]
+        kept = sorted(kept + banners, key=lambda token: token.start)
     return kept, found
+
+
+def _banners(
+    value: str,
+    starts: list[int],
+    composed: Composed,
+    heading_lines: set[int],
+    unmarked: list[tuple[int, int, int, bool]],
+    furniture: Spans,
+    wrapped: bool,
+    marked: set[int],
+    bulleted: set[int],
+) -> list[MarkerToken]:
+    """Unnumbered banners among the lines no marker opens.
+
+    A banner is a short title, not a sentence, with no numbered marker inside (``marked``:
+    those lines; '주요내용 1. 학교급식 …' is a contents list run together), right before
+    (past body-bullet lines: ``bulleted``) a heading's line, and set apart
+    from the text around it: drawn in a box (a word processor's one-cell table), or in type
+    ``BANNER_SIZE_STEP`` larger than both the heading under it and the body text. A plan
+    sets its banners alike and each names its own area, so a banner is one of at least
+    ``BANNER_SERIES`` such lines set alike (type size, indent), with a text of its own (a
+    label repeated over each chapter's contents, ``주요내용``, is no banner). A line that may
+    be the wrapped end of the line above (right of it, in its size) counts only when lines
+    that cannot be are set like it. A plan's areas come this way (``[정 부] 국민에게 신뢰받고
+    …`` over ``1⃞ 시민참여 …``; ``노동시장 격차 해소`` over ``1⃞ 모든 청년의 …``); one bold
+    line over a heading does not.
+    """
+    body = _body_size(composed, value)
+    candidates: list[tuple[int, Block, bool, str]] = []  # (offset, block, may be a wrapped line, text)
+    for i, first, last, continues in unmarked:
+        text = value[first:last]
+        if "\t" in text or text[0] in NOT_BANNER_START or text[-1] in SENTENCE_END or i in marked:
+            continue
+        if text.split(maxsplit=1)[0].isdigit():  # '3 2026학년도 …': a number no family could read
+            continue
+        if not 2 <= visible_length(text) <= BANNER_MAX_LENGTH:
+            continue
+        j = _next_body_line(value, starts, i, furniture)
+        while j is not None and j in bulleted and j - i < LOOKAHEAD:  # a ✓ summary or a ※ note may come first
+            j = _next_body_line(value, starts, j, furniture)
+        if j is None or j not in heading_lines:
+            continue
+        block, under = composed.block_at(first), composed.block_at(starts[j])
+        if not (block.framed or _set_larger(block, under, body)):
+            continue
+        if wrapped and block.indent is not None and under.indent is not None and under.indent > block.indent + MARKER_EMS * (block.size or 10):
+            continue  # the heading far right of it: two columns of a diagram, not a banner over its heading
+        may_wrap = wrapped and (continues or _may_wrap(block, _previous_block(value, starts, i, composed, furniture)))
+        candidates.append((first, block, may_wrap, " ".join(text.split())))
+    texts = Counter(text for *_, text in candidates)
+    candidates = [c for c in candidates if texts[c[3]] == 1]
+    series = Counter(_style_key(block) for _, block, wrapped, _ in candidates if not wrapped)
+    return [
+        MarkerToken(BANNER, first, first, "", None, None, True, (block.indent, block.size, block.page))
+        for first, block, _, _ in candidates
+        if sum(series[key] for key in _alike_keys(block)) >= BANNER_SERIES
+    ]
+
+
+def _set_larger(block: Block, under: Block, body: float | None) -> bool:
+    """Set ``BANNER_SIZE_STEP`` larger than the heading under it and than the body text."""
+    if block.size is None or under.size is None or body is None:
+        return False
+    return block.size >= max(under.size, body) + BANNER_SIZE_STEP
+
+
+def _body_size(composed: Composed, value: str) -> float | None:
+    """The type size most of the document's text is set in (by characters), to the half point."""
+    sizes: Counter[float] = Counter()
+    for i, block in enumerate(composed.line_blocks):
+        if block.size is not None:
+            end = composed.line_starts[i + 1] if i + 1 < len(composed.line_starts) else len(value)
+            sizes[round(block.size * 2) / 2] += end - composed.line_starts[i]
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _previous_block(value: str, starts: list[int], i: int, composed: Composed, furniture: Spans) -> Block | None:
+    """The block of the line with text right above line ``i`` (furniture skipped, ``LOOKAHEAD`` lines at most)."""
+    for j in range(i - 1, max(i - 1 - LOOKAHEAD, -1), -1):
+        end = starts[j + 1] - 1
+        line = value[starts[j] : end]
+        if line.strip():
+            first = starts[j] + len(line) - len(line.lstrip())
+            if not furniture.overlaps(first, first + 1):
+                return composed.block_at(starts[j])
+    return None
+
+
+def _may_wrap(block: Block, above: Block | None) -> bool:
+    """Whether a printed line may be the wrapped end of the line above: on its page and right
+    of it (a hanging indent). Not its type size: a PDF may measure a line that opens with a
+    dingbat (➋) smaller than the text it wraps into."""
+    if above is None or block.page is None or above.page != block.page or block.indent is None or above.indent is None:
+        return False
+    return block.indent > above.indent + INDENT_SLACK
+
+
+def _style_key(block: Block) -> tuple[bool, int | None, int | None]:
+    """A line's setting, quantized: framed, type size to the half point, indent to 3 points."""
+    size = None if block.size is None else round(block.size * 2)
+    indent = None if block.indent is None else round(block.indent / 3)
+    return block.framed, size, indent
+
+
+def _alike_keys(block: Block) -> list[tuple[bool, int | None, int | None]]:
+    """The style keys of lines set like ``block``: its own and the neighbouring steps."""
+    framed, size, indent = _style_key(block)
+    sizes = [None] if size is None else [size - 1, size, size + 1]
+    indents = [None] if indent is None else [indent - 1, indent, indent + 1]
+    return [(framed, s, x) for s in sizes for x in indents]
+
+
+def _next_body_line(value: str, starts: list[int], i: int, furniture: Spans) -> int | None:
+    """The first line after line ``i`` with text that furniture does not open (a page number,
+    a running header), looked for over ``LOOKAHEAD`` lines."""
+    for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(starts))):
+        end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+        line = value[starts[j] : end]
+        if line.strip():
+            first = starts[j] + len(line) - len(line.lstrip())
+            if not furniture.overlaps(first, first + 1):
+                return j
+    return None
 
 
 def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, opening: dict) -> str:

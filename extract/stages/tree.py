@@ -130,6 +130,8 @@ def _place(
         return None
     if parent_issue is not None and number == expected:
         return depth, number, parent_issue
+    if not is_open and number == running.get(family.name, 0) + 1 and stack and not stack[-1].token.marker:
+        return depth, number, None  # numbered on across banners (no marker): 1⃞-4⃞ under one, 5⃞-8⃞ under the next
     if not is_open:
         # A family opening past its first number: its first items are missing. Either a list
         # cut from a longer plan, where it is an outer level (분야 2 | … right before a 1. that
