@@ -426,3 +426,14 @@ def test_printed_lines_that_wrap_are_no_banners() -> None:
                     ("➋ (절차통합) 이주·철거 절차에", 64, 15.9), ("대해서는 시차 단축", 91, 19.2), ("➌ (재정지원) 공공주택 지원", 64, 15.9))
     titles = [title for _, title, _ in outline(Document("plan.pdf", "pdf", "0" * 64, tuple(lines), wrapped=True))]
     assert "유연화 효율화" not in titles and "대해서는 시차 단축" not in titles
+
+
+def test_a_smaller_wrapped_line_ending_in_the_agencies_completes_its_task() -> None:
+    """A task's last printed line squeezed 2.5 pt smaller still wraps it when it ends in the
+    agencies; a smaller line that does not is a note of its own, not the title going on."""
+    lines = [("Ⅰ. 데이터셋", 0, 18), ("○ 고위험병원체의 전장 유전체 염기서열", 15, 18), ("해독, 비교유전체 (질병관리본부)", 37, 15.5),
+             ("1. 병원체 표준 데이터 개발", 15, 18), ("오믹스 분석 결과 공유", 37, 15.5)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    got = outline(doc)
+    assert got[:2] == [("1", "데이터셋", []), ("1.1", "고위험병원체의 전장 유전체 염기서열 해독, 비교유전체", ["질병관리본부"])]
+    assert [title for _, title, _ in got[2:]] == ["병원체 표준 데이터 개발"]

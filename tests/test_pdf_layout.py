@@ -328,3 +328,21 @@ def test_a_label_or_subscript_set_lower_stays_on_its_line() -> None:
     assert [u.left for u in reader.read(page(words))] == [
         "□ (대상) LH가 조성 중인", "Non-CO 2 저감기술 개발", "다음 줄"
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "size"),
+    [
+        # a dingbat opening the line, drawn smaller and lower than the text: the text's size
+        ([Word("➋", 60, 68, 102, 110, 1), *line("(규제개선) 맹꽁이 신속 이주를 위해", 80, 100)], SIZE),
+        # a superscript note mark: the text's size
+        ([*line("국비지원", 60, 100), Word("*", 100, 104, 97, 103, 1), *line("재원 조달", 108, 100)], SIZE),
+        # most of the text larger than one small word: the larger
+        ([Word("(단위)", 60, 90, 102, 108, 1), *line("공공주택 복합개발 추진", 100, 100)], SIZE),
+    ],
+    ids=["dingbat-lower", "superscript", "small-word"],
+)
+def test_a_line_s_type_size_is_that_of_most_of_its_text(words: list[Word], size: float) -> None:
+    reader = _page_reader(PROFILE)
+    (unit,) = reader.read(page(words))
+    assert unit.height == size

@@ -40,6 +40,7 @@ from .tokenize import MarkerToken, Spans
 
 INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
 SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
+TASK_END_SLACK = 3.0  # points: or this much smaller, when it ends in the task's agencies
 MAX_WRAPPED = 4  # lines a body bullet's text may wrap into, looked at for its agencies
 MARKER_EMS = 3.0  # a continuation starts at most this many ems right of its heading (past "Ⅲ. " or "1-1. ")
 
@@ -117,7 +118,7 @@ def read_layout(
         # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
         body_heading = is_body and opens and (
             i in with_agency_cell
-            or names_agencies(_wrapped_text(value, starts, i, composed, opening) if document.wrapped else stripped)
+            or names_agencies(_wrapped_text(value, starts, i, composed, opening, names_agencies) if document.wrapped else stripped)
             or _heads_numbered_items(token, opening.get(_next_line(value, starts, i)))
         )
         if not opened:
@@ -137,7 +138,7 @@ def read_layout(
             kept.append(_styled(token, heading, document.wrapped))
             heading_lines.add(i)
             continue
-        elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading):
+        elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading, names_agencies(stripped)):
             unmarked.append((i, first, last, True))
             continue
         else:
@@ -277,7 +278,7 @@ def _next_body_line(value: str, starts: list[int], i: int, furniture: Spans) -> 
     return None
 
 
-def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, opening: dict) -> str:
+def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, opening: dict, names_agencies: Callable[[str], bool]) -> str:
     """Line ``i`` of a PDF with the lines it wraps into (each continuing it: see ``_continues``,
     and opened by no marker), joined by spaces."""
     block = composed.block_at(starts[i])
@@ -286,7 +287,7 @@ def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, ope
         text = _line_text(value, starts, j)
         token = opening.get(j)
         opened = token is not None and not value[starts[j] : token.start].strip()  # a marker opens it
-        if not text or opened or not _continues(composed.block_at(starts[j]), block):
+        if not text or opened or not _continues(composed.block_at(starts[j]), block, names_agencies(text)):
             break
         pieces.append(text)
     return " ".join(pieces)
@@ -323,14 +324,18 @@ def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
     return token._replace(style=(block.indent, block.size, block.page))
 
 
-def _continues(block, heading) -> bool:
+def _continues(block, heading, ends_task: bool = False) -> bool:
     """A wrapped heading's next line: same page, indented past the marker but no further than
     a marker is wide (a line far to the right is a table's header or a centred caption, not
-    the title going on), same type size."""
+    the title going on), same type size — or up to ``TASK_END_SLACK`` smaller when it ends in
+    the task's lead agencies (``ends_task``: '해독, 비교유전체 (질병관리본부)', squeezed)."""
     if block.page != heading.page or block.indent is None or heading.indent is None:
         return False
     if block.indent <= heading.indent + INDENT_SLACK:
         return False
     if heading.size is not None and block.indent > heading.indent + MARKER_EMS * heading.size:
         return False
-    return block.size is None or heading.size is None or abs(block.size - heading.size) <= SIZE_SLACK
+    if block.size is None or heading.size is None:
+        return True
+    smaller = heading.size - block.size
+    return abs(smaller) <= SIZE_SLACK or (ends_task and 0 < smaller <= TASK_END_SLACK)

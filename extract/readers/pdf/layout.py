@@ -472,7 +472,20 @@ def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
     top = line[0].top
     bottom = max(w.bottom for w in line)
     x0 = min(w.x0 for w in line)
-    return Unit(kind, " ".join(w.text for w in line), "", page, top, bottom, x0=round(x0, 1), height=round(bottom - top, 1))
+    return Unit(kind, " ".join(w.text for w in line), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
+
+
+def _type_size(line: list[Word]) -> float:
+    """The height most of a line's text is set in: the words' box heights, the median by
+    characters. Not the line's whole box: a dingbat (➊) or a superscript drawn higher or
+    lower than the text would make a line of one size measure as another."""
+    heights = sorted((w.bottom - w.top, len(w.text)) for w in line)
+    half, seen = sum(n for _, n in heights) / 2, 0
+    for height, n in heights:
+        seen += n
+        if seen >= half:
+            return height
+    return heights[-1][0]
 
 
 def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
