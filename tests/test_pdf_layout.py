@@ -346,3 +346,24 @@ def test_a_line_s_type_size_is_that_of_most_of_its_text(words: list[Word], size:
     reader = _page_reader(PROFILE)
     (unit,) = reader.read(page(words))
     assert unit.height == size
+
+
+def test_a_merged_agency_cell_names_the_agency_of_each_row_it_spans() -> None:
+    """One agency beside three rows (no rule between them in its column) is each row's; the
+    next cell, ruled off, is its own row's. An agency column with no rule inside the table
+    says nothing of merges: the rows keep what they have."""
+    words = GRID_HEADER + line("· 첫째 교육", TASK_X, 102) + line("· 둘째 교육", TASK_X, 122) + line("· 셋째 교육", TASK_X, 142)
+    words += line("시 교육청", 360, 122) + line("· 넷째 교육", TASK_X, 162) + line("학교", 360, 162)
+    task_rules = hrules(118, 138, 158, x0=56, x1=350)  # across the task and schedule columns only
+    edges = grid_edges(75, 95, 178, bottom=178) + task_rules + hrules(158, x0=350, x1=530)
+    assert cells(page(words, edges)) == [
+        ("header", "세부추진과제 추진일정 소관부처 비고"),
+        ("· 첫째 교육", "", "시 교육청 [agencies]", ""),
+        ("· 둘째 교육", "", "시 교육청 [agencies]", ""),
+        ("· 셋째 교육", "", "시 교육청 [agencies]", ""),
+        ("· 넷째 교육", "", "학교 [agencies]", ""),
+    ]
+    unruled = grid_edges(75, 95, 178, bottom=178) + task_rules
+    assert cells(page(words, unruled))[1:] == [
+        ("text", "· 첫째 교육"), ("· 둘째 교육", "", "시 교육청 [agencies]", ""), ("text", "· 셋째 교육"), ("· 넷째 교육", "", "학교 [agencies]", ""),
+    ]

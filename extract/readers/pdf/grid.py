@@ -14,6 +14,8 @@ wherever that column stands:
   columns, cut nothing.
 * **Spanning rows** (a section heading across the whole table) have no vertical rule
   inside the table beside them: they are read as plain lines.
+* **Merged agency cells** (one agency beside several rows, no rule between them in its
+  column) name the agency of each row they span.
 
 Returns ``None`` for anything else (no header naming an agency column, fewer than two
 columns or two row rules): the caller reads the page as before.
@@ -189,7 +191,38 @@ def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[Gr
             c = grid.column_of(word.center)
             cells[c if c is not None else 0].append(word)
         rows.append(GridRow(top, bottom, tuple(tuple(c) for c in cells)))
-    return rows, outside
+    return _spread_merged_agencies(grid, rows, edges), outside
+
+
+def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) -> list[GridRow]:
+    """An agency cell merged over several rows (``시 교육청`` beside seven courses) names the
+    lead agency of each: its words go to every row it spans. A merged cell's span is the
+    rows between the horizontal rules that cross the agency column; a column with no rule
+    inside the table is left as it is (an unruled column says nothing of merges)."""
+    c = grid.agency_column
+    x = (grid.columns[c] + grid.columns[c + 1]) / 2
+    inside = [
+        e.top
+        for e in edges
+        if e.horizontal and e.x0 - RULE_MERGE <= x <= e.x1 + RULE_MERGE and grid.rules[0] + RULE_MERGE < e.top < grid.rules[-1] - RULE_MERGE
+    ]
+    if not inside:
+        return rows
+    cuts = _merge(inside)
+    spans: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        if row.cells:
+            spans.setdefault(bisect_right(cuts, (row.top + row.bottom) / 2), []).append(i)
+    out = list(rows)
+    for members in spans.values():
+        words = tuple(w for i in members for w in rows[i].cells[c])
+        if len(members) < 2 or not words or all(rows[i].cells[c] for i in members):
+            continue
+        for i in members:
+            cells = list(rows[i].cells)
+            cells[c] = words
+            out[i] = GridRow(rows[i].top, rows[i].bottom, tuple(cells))
+    return out
 
 
 def _column_of(bounds: tuple[float, ...], x: float) -> int | None:
