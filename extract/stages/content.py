@@ -226,7 +226,32 @@ def column_agencies(
                 end, written = tail.end, f"{written} {tail.text}"
             found.append(FoundAgency(head[0].start, end, written, registry.canonical(written)))
         found.extend(known)
-    return distinct_agencies(restore_shared_suffixes(found, registry))
+    return distinct_agencies(_qualifiers_joined(text, restore_shared_suffixes(found, registry), registry))
+
+
+def _qualifiers_joined(text: str, found: list[FoundAgency], registry: Registry) -> list[FoundAgency]:
+    """Words of one or two syllables the registry does not know name no agency before a name:
+    they qualify it (``시 교육청``, the city's; ``동·서부 교육지원청``, the eastern and western
+    ones), and are read with it, as written. At the end of a cell they stay as they are
+    (``학교``)."""
+    out: list[FoundAgency] = []
+    pending: int | None = None  # where the qualifiers before the next name start
+    for agency in found:
+        if agency.name is None and all(len(part) <= 2 for part in QUALIFIER_PARTS.split(agency.text) if part):
+            pending = agency.start if pending is None else pending
+            out.append(agency)
+            continue
+        if pending is not None:
+            while out and out[-1].start >= pending:
+                out.pop()
+            written = " ".join(text[pending : agency.end].split())
+            agency = FoundAgency(pending, agency.end, written, registry.canonical(written))
+            pending = None
+        out.append(agency)
+    return out
+
+
+QUALIFIER_PARTS = regex.compile(r"[\s·ㆍ‧∙･,/]+")
 
 
 def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:
