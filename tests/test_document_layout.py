@@ -221,8 +221,20 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("· 대책 마련", "")],
             [],
         ),
+        # a title cell with no marker: a task all the same (an empty marker), its agency cell says so
+        (
+            ("주관", "교육명", "시기"),
+            [("시 교육청", "식중독 예방 교육", "2월 중"), ("동·서부 교육지원청", "위생 및 식생활교육", "연중")],
+            [("1.1", "식중독 예방 교육", ["시 교육청"]), ("1.2", "위생 및 식생활교육", ["동·서부 교육지원청"])],
+        ),
+        # … but not when the 'agency' cell holds figures (a value column taken for the agency column)
+        (
+            ("핵심 성과지표", "주관"),
+            [("대중교통 수송분담률 (%)", "45.8 (’18)")],
+            [],
+        ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "figures-no-agency"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

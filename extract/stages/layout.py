@@ -17,6 +17,7 @@ A line is, in this order of tests:
   heading family's bullet (○) over numbered items; else ``body`` (the text under a heading);
 * opened by a heading marker → a heading (kept with its line's indent, size and page: the
   tree tells apart two levels that share a marker by them);
+* a table row with a filled lead-agency cell and no marker → a task (an empty marker);
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker but less than three ems, in its size, on the same page → the
   heading's title continues;
@@ -50,6 +51,12 @@ BANNER = Family(
     name="banner", kind="section", pattern="", numbering="bullet", strong=False, continuous=False,
     parent_family=None, label=None, agencies="never", lines_only=True,
 )
+# A task row of a table whose title cell has no marker ('식중독 예방 교육 | … | 시 교육청'):
+# a task all the same, its agency cell says so.
+TABLE_ROW = Family(
+    name="table-row", kind="task", pattern="", numbering="bullet", strong=False, continuous=False,
+    parent_family=None, label=None, agencies="always", lines_only=True,
+)
 BANNER_MAX_LENGTH = 60  # visible characters: a banner is a title, not a sentence
 BANNER_SIZE_STEP = 0.5  # points: a banner without a frame is set this much larger than the heading under it
 LOOKAHEAD = 8  # lines past a banner looked at for its heading (page furniture may stand between)
@@ -82,6 +89,9 @@ def read_layout(
             opening.setdefault(bisect_right(starts, token.start) - 1, token)
     # A table row with a filled lead-agency cell names its agencies, whatever the registry makes of them.
     with_agency_cell = {bisect_right(starts, start) - 1 for start, _ in composed.agency_cells}
+    # Of those, the rows whose agency cell is written in the plan's script: a cell of figures
+    # ('45.8 (’18)') is a value column taken for the agency column, no lead agency.
+    named = {bisect_right(starts, start) - 1 for start, end in composed.agency_cells if layout.script.search(value, start, end)}
     kept: list[MarkerToken] = []
     found: list[Furniture] = []
     in_toc = False
@@ -137,6 +147,10 @@ def read_layout(
             heading = composed.block_at(start)
             kept.append(_styled(token, heading, document.wrapped))
             heading_lines.add(i)
+            continue
+        elif i in named:  # a table row naming its lead agency, no marker before its title
+            heading = None
+            kept.append(_styled(MarkerToken(TABLE_ROW, first, first, "", None, None, True), composed.block_at(start), document.wrapped))
             continue
         elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading, names_agencies(stripped)):
             unmarked.append((i, first, last, True))
