@@ -449,3 +449,20 @@ def test_a_smaller_wrapped_line_ending_in_the_agencies_completes_its_task() -> N
     got = outline(doc)
     assert got[:2] == [("1", "데이터셋", []), ("1.1", "고위험병원체의 전장 유전체 염기서열 해독, 비교유전체", ["질병관리본부"])]
     assert [title for _, title, _ in got[2:]] == ["병원체 표준 데이터 개발"]
+
+
+def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None:
+    """An agency cell merged down over three rows (row_span 3) is each row's agency; a task
+    cell merged over its action rows keeps them one task's (the agency cell beside them is
+    not the only one reaching into them)."""
+    from extract.document import ROW, Cell
+
+    def row(r: int, *cells: tuple[int, str, int]) -> Block:
+        header = ("주관", "교육명", "시기")
+        return Block(ROW, cells=tuple(Cell(r, c, row_span=span, header=header[c], blocks=(Block(PARAGRAPH, text),)) for c, text, span in cells), table=0, row=r, page=1)
+
+    rows = [row(1, (0, "시 교육청", 3), (1, "식중독 예방 교육", 1), (2, "2월", 1)), row(2, (1, "위생 교육", 1), (2, "4월", 1)),
+            row(3, (1, "조리 연수", 1), (2, "8월", 1)), row(4, (0, "학교", 2), (1, "교직원 연수", 2), (2, "3월", 1)), row(5, (2, "9월", 1))]
+    doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows)
+    assert outline(doc) == [("1", "추진 과제", []), ("1.1", "식중독 예방 교육", ["시 교육청"]), ("1.2", "위생 교육", ["시 교육청"]),
+                            ("1.3", "조리 연수", ["시 교육청"]), ("1.4", "교직원 연수", ["학교"])]

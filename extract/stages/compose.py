@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document, Locator
+from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator
 from .furniture import Furniture
 from .normalize import LINE_LIKE, plain_spaces
 from .tree import Issue
@@ -94,6 +94,9 @@ class _Builder:
         self.cells: list[tuple[int, int]] = []
         self.located: dict[tuple[int | None, int | None], int] = {}
         self.sources: list[tuple[int, Locator]] = []  # (offset, the paragraph its text comes from), by piece
+        # Cells of the current table merged down over rows below theirs: column → (cell, last row it covers)
+        self.merged_table: int | None = None
+        self.merged: dict[int, tuple[Cell, int]] = {}
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
@@ -149,9 +152,10 @@ class _Builder:
         cell is the title, the agency cell goes last (where a task line's agencies stand), and
         the cells between (schedule, actions, a Gantt chart's columns) are kept as
         ``table-cell`` furniture, out of the title."""
-        texts = [_cell_line(cell) for cell in block.cells]
-        wheres = [_cell_where(cell, block) for cell in block.cells]
-        agency = [i for i, cell in enumerate(block.cells) if self._is_agency_cell(cell)]
+        row_cells = self._with_merged_agency(block)
+        texts = [_cell_line(cell) for cell in row_cells]
+        wheres = [_cell_where(cell, block) for cell in row_cells]
+        agency = [i for i, cell in enumerate(row_cells) if self._is_agency_cell(cell)]
         if not agency:
             self._line(block, [(text, False) for text in texts], wheres=wheres)
             return
@@ -160,6 +164,25 @@ class _Builder:
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
         self._line(block, pieces, between=len(order) if title is not None else 0, wheres=[wheres[i] for i in order + agency])
+
+    def _with_merged_agency(self, block: Block) -> list[Cell]:
+        """The row's cells, and the agency cell merged down from a row above when that is the
+        only cell reaching into this row (``시 교육청`` beside seven courses names each one's
+        lead agency; a task cell spanning several action rows keeps them one task's)."""
+        cells = list(block.cells)
+        if block.row is None:
+            return cells
+        if self.merged_table != block.table:  # one table's merges at a time: each row looks at a few cells
+            self.merged_table, self.merged = block.table, {}
+        for cell in cells:
+            if cell.row_span > 1:
+                self.merged[cell.col] = (cell, block.row + cell.row_span - 1)
+        for col in [col for col, (_, last) in self.merged.items() if last < block.row]:
+            del self.merged[col]
+        reaching = [cell for cell, _ in self.merged.values() if cell.row < block.row]
+        if len(reaching) == 1 and self._is_agency_cell(reaching[0]):
+            cells.append(reaching[0])
+        return cells
 
     def _is_agency_cell(self, cell) -> bool:
         return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))
