@@ -283,8 +283,20 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             ["붙임 3 활용 사례", "➀ 취약계층 건강권 연구 (복지부)", "➁ 사회적 건강위험 연구 (복지부)"],
             [("3", "활용 사례", []), ("3.1", "취약계층 건강권 연구", ["복지부"]), ("3.2", "사회적 건강위험 연구", ["복지부"])],
         ),
+        # 별첨 as 붙임; a bracketed 참고 without a number is a sheet of the whole plan, though < opens captions
+        (
+            ["Ⅰ. 추진 과제", "□ 과제 개요", "<참고> 주요 정책 일정표", "1. 1분기 주요 과제", "【별첨】 일반현황", "1 연혁 및 임무"],
+            [("1", "추진 과제", []), ("1.1", "과제 개요", []), ("1~2", "주요 정책 일정표", []), ("1~2.1", "1분기 주요 과제", []),
+             ("1~3", "일반현황", []), ("1~3.1", "연혁 및 임무", [])],
+        ),
+        # a boxed number whose title opens with a year or a count
+        (
+            ["1 성과", "2 조직 및 정원", "3 2022년 예산 현황", "4 3대 추진전략"],
+            [("1", "성과", []), ("2", "조직 및 정원", []), ("3", "2022년 예산 현황", []), ("4", "3대 추진전략", [])],
+        ),
     ],
-    ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled"],
+    ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
+         "unnumbered-sheets", "boxed-number-before-a-year"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected

@@ -122,8 +122,8 @@ def read_layout(
         token = opening.get(i)
         opens = token is not None and token.start == first  # a marker opens the line
         # A body bullet opens body text, unless a numbered marker that begins the same way
-        # (<1> 주요 성과, -1- …) opens the line.
-        is_body = layout.body_bullet.match(stripped) is not None and not (opens and token.family.numbering != "bullet")
+        # (<1> 주요 성과, -1- …) or an appendix's (<참고>, <붙임>) opens the line.
+        is_body = layout.body_bullet.match(stripped) is not None and not (opens and (token.family.numbering != "bullet" or token.family.top))
         # A body bullet's line is a heading (a task) when it names its agencies (a printed line
         # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
         body_heading = is_body and opens and (
