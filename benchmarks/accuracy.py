@@ -95,6 +95,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     wrong_agencies: list[str] = field(default_factory=list)
     wrong_parents: list[str] = field(default_factory=list)
+    spurious_nodes: list[str] = field(default_factory=list)
 
     def share(self, part: int, whole: int) -> float:
         return 100.0 * part / whole if whole else 100.0
@@ -188,7 +189,9 @@ def score(name: str, reference: list[Row], nodes: list[Found]) -> Score:
             result.wrong_parents.append(f"{row.path} {row.title[:30]}: under {under}")
     if matched:
         first, end = min(matched.values()), max(matched.values())
-        result.spurious = sum(1 for i in range(first, end + 1) if i not in node_row)
+        extra = [i for i in range(first, end + 1) if i not in node_row]
+        result.spurious = len(extra)
+        result.spurious_nodes = [f"{nodes[i].id} {nodes[i].title[:50]}" for i in extra]
     return result
 
 
@@ -330,7 +333,7 @@ def main(argv: list[str]) -> int:
                 print(f"\n{s.name}: {len(s.misses)} rows not found")
                 for miss in s.misses:
                     print("   ", miss)
-            for label, items in (("wrong agencies", s.wrong_agencies), ("wrong parents", s.wrong_parents)):
+            for label, items in (("wrong agencies", s.wrong_agencies), ("wrong parents", s.wrong_parents), ("spurious nodes", s.spurious_nodes)):
                 if items:
                     print(f"\n{s.name}: {len(items)} {label}")
                     for item in items:
