@@ -88,9 +88,9 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             ["Ⅰ. 추진 과제", "□ (물량) LH가 직접 시행*하여 착공", "□ 토지이용계획 재검토1｣하고 재조정"],
             [("1", "추진 과제", []), ("1.1", "(물량) LH가 직접 시행하여 착공", []), ("1.2", "토지이용계획 재검토하고 재조정", [])],
         ),
-        # a ○ line over numbered items is their heading, though ○ lines are body text elsewhere
+        # a ○ line over numbered items is their heading, though a ○ sentence is body text
         (
-            ["Ⅰ. 추진 과제", "○ 신분증 플랫폼 제고", "① 플랫폼 개선 (국토부)", "○ 세부 내용 설명"],
+            ["Ⅰ. 추진 과제", "○ 신분증 플랫폼 제고", "① 플랫폼 개선 (국토부)", "○ 세부 내용을 설명함."],
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
     ],
@@ -478,3 +478,28 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows)
     assert outline(doc) == [("1", "추진 과제", []), ("1.1", "식중독 예방 교육", ["시 교육청"]), ("1.2", "위생 교육", ["시 교육청"]),
                             ("1.3", "조리 연수", ["시 교육청"]), ("1.4", "교직원 연수", ["학교"])]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # ○ right under a numbered heading is the plan's first bullet level: a heading over its - lines
+        (
+            ["5 세부 추진 일정", "○ 2017년 4분기", "- 공청회 개최", "○ 2018년 1분기", "- 시스템 구축 발주"],
+            [("5", "세부 추진 일정", []), ("5.1", "2017년 4분기", []), ("5.2", "2018년 1분기", [])],
+        ),
+        # under a □ it is the text under that heading
+        (
+            ["1 추진 배경", "□ 현황", "○ 데이터 개방 확대", "○ 활용 부족"],
+            [("1", "추진 배경", []), ("1.1", "현황", [])],
+        ),
+        # a sentence is no heading, though right under a numbered heading
+        (
+            ["1 추진 방향", "○ 시설투자는 최소한도로 구축하고 단계적으로 확충함."],
+            [("1", "추진 방향", [])],
+        ),
+    ],
+    ids=["under-a-number", "under-a-square", "sentence"],
+)
+def test_a_circle_bullet_at_the_first_bullet_level_is_a_heading(lines, expected) -> None:
+    assert outline(document(*lines)) == expected

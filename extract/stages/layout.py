@@ -58,6 +58,9 @@ TABLE_ROW = Family(
     parent_family=None, label=None, agencies="always", lines_only=True,
 )
 BANNER_MAX_LENGTH = 60  # visible characters: a banner is a title, not a sentence
+# Visible characters: a ○ heading names a topic or a period ('2017년 4분기', '데이터 완전공개
+# 웹사이트'); a longer ○ line says what is done, the text under the heading.
+BULLET_HEADING_MAX = 30
 BANNER_SIZE_STEP = 0.5  # points: a banner without a frame is set this much larger than the heading under it
 LOOKAHEAD = 8  # lines past a banner looked at for its heading (page furniture may stand between)
 BANNER_SERIES = 2  # a plan sets its banners alike: one line alone is no evidence
@@ -99,6 +102,7 @@ def read_layout(
     unmarked: list[tuple[int, int, int, bool]] = []  # (line, first, last, continues a heading) of lines no marker opens
     heading_lines: set[int] = set()  # lines a heading marker opens (not a body bullet's task)
     bulleted: set[int] = set()  # lines of body text a body bullet opens (✓ …, ※ …)
+    last_heading: tuple[Family, Block] | None = None  # the family and block of the last heading line (not a task's)
     opened = False  # lines before the first heading are the preamble (title, cover): read elsewhere
     for i, start in enumerate(starts):
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
@@ -126,10 +130,12 @@ def read_layout(
         is_body = layout.body_bullet.match(stripped) is not None and not (opens and (token.family.numbering != "bullet" or token.family.top))
         # A body bullet's line is a heading (a task) when it names its agencies (a printed line
         # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
+        whole = _wrapped_text(value, starts, i, composed, opening, names_agencies) if is_body and opens and document.wrapped else stripped
         body_heading = is_body and opens and (
             i in with_agency_cell
-            or names_agencies(_wrapped_text(value, starts, i, composed, opening, names_agencies) if document.wrapped else stripped)
+            or names_agencies(whole)
             or _heads_numbered_items(token, opening.get(_next_line(value, starts, i)))
+            or _first_bullet_level(token, whole, composed.block_at(start), last_heading)
         )
         if not opened:
             if not opens or (is_body and not body_heading):
@@ -142,11 +148,14 @@ def read_layout(
             if body_heading:
                 heading = composed.block_at(start)  # its wrapped lines are its own, not body text
                 kept.append(_styled(token, heading, document.wrapped))
+                if _first_bullet_level(token, whole, heading, last_heading):
+                    last_heading = (token.family, heading)
                 continue
         elif opens:
             heading = composed.block_at(start)
             kept.append(_styled(token, heading, document.wrapped))
             heading_lines.add(i)
+            last_heading = (token.family, heading)
             continue
         elif i in named:  # a table row naming its lead agency, no marker before its title
             heading = None
@@ -326,6 +335,28 @@ def _heads_numbered_items(token: MarkerToken, following: MarkerToken | None) -> 
         and following.family.numbering != "bullet"
         and following.family is not token.family
     )
+
+
+def _first_bullet_level(token: MarkerToken, text: str, block: Block, last_heading: tuple[Family, Block] | None) -> bool:
+    """A heading family's bullet (○, not ㅇ or -) with a short title, right under a numbered
+    heading or after another such set alike: the plan's first bullet level, its □ level
+    (``5 세부 추진 일정`` over ``○ 2017년 4분기`` over ``- 공청회 개최``). Under a □, or a
+    sentence, it is the text under its heading."""
+    if token.family.lines_only or token.family.numbering != "bullet" or last_heading is None:
+        return False
+    if visible_length(text) > BULLET_HEADING_MAX or text[-1] in SENTENCE_END:
+        return False
+    family, above = last_heading
+    if family.numbering != "bullet":
+        return True
+    return family is token.family and _set_alike(block, above)
+
+
+def _set_alike(a: Block, b: Block) -> bool:
+    """Two lines set alike: type size within 0.8 pt, indent within 3 pt (where known)."""
+    if a.size is not None and b.size is not None and abs(a.size - b.size) > 0.8:
+        return False
+    return a.indent is None or b.indent is None or abs(a.indent - b.indent) <= 3.0
 
 
 def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
