@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.document import Block
 from extract.readers.pdf.layout import Unit
 from extract.readers.pdf.page import Edge, PageContent, Word, build_words
 from extract.pipeline import parse_document
@@ -367,3 +368,24 @@ def test_a_merged_agency_cell_names_the_agency_of_each_row_it_spans() -> None:
     assert cells(page(words, unruled))[1:] == [
         ("text", "· 첫째 교육"), ("· 둘째 교육", "", "시 교육청 [agencies]", ""), ("text", "· 셋째 교육"), ("· 넷째 교육", "", "학교 [agencies]", ""),
     ]
+
+
+def test_sheet_numbers_atop_pages_are_headings_not_running_headers() -> None:
+    """Lines alike but for their digits atop several pages are running headers, unless each
+    is printed once and no number of theirs keeps in step with the page: '【참고자료 N】' atop
+    pages 1, 2 and 4 number sheets; '기본계획 27' atop pages 1-3 prints the page number."""
+
+    def first_lines(*tops: str) -> list[Block]:
+        reader = _page_reader(PROFILE)
+        composer = _Composer("plan.pdf")
+        for number, top in enumerate(tops, 1):
+            content = page(line(top, 60, 40, number) + line("본문 내용이 이어진다", 60, 300, number), number=number)
+            composer.add(content, reader.read(content))
+        return [b for b in composer.document("0" * 64, "pdfium").blocks if b.text and b.text != "본문 내용이 이어진다"]
+
+    sheets = first_lines("【참고자료 1】", "【참고자료 2】", "본문 3", "【참고자료 3】")
+    assert [(b.text, b.furniture) for b in sheets] == [("【참고자료 1】", None), ("【참고자료 2】", None), ("본문 3", None), ("【참고자료 3】", None)]
+    headers = first_lines("기본계획 27", "기본계획 28", "기본계획 29")
+    assert [b.furniture for b in headers] == ["running-header"] * 3
+    repeated = first_lines("【참고자료 1】", "【참고자료 1】", "【참고자료 2】")
+    assert [b.furniture for b in repeated] == ["running-header"] * 3

@@ -325,16 +325,31 @@ class _Composer:
     def _margin_furniture(self) -> list[tuple[str, int]]:
         """First and last lines of printed pages that are page numbers, or that repeat (digits
         aside) at the same end of two printed pages or more: running headers and footers."""
-        seen: dict[tuple[str, str], int] = {}
-        for where, folded, _ in self.margins:
-            seen[(where, folded)] = seen.get((where, folded), 0) + 1
+        groups: dict[tuple[str, str], list[int]] = {}
+        for where, folded, index in self.margins:
+            groups.setdefault((where, folded), []).append(index)
         found = []
         for where, folded, index in self.margins:
             if PAGE_NUMBER.fullmatch(folded.replace("#", "0")):
                 found.append(("page-number", index))
-            elif seen[(where, folded)] >= 2:
+            elif len(groups[(where, folded)]) >= 2 and not self._numbers_headings(groups[(where, folded)]):
                 found.append(("running-header" if where == "top" else "running-footer", index))
         return found
+
+    def _numbers_headings(self, indices: list[int]) -> bool:
+        """Whether margin lines alike but for their digits are headings that number sheets
+        (``【참고자료 4】`` atop page 80, ``【참고자료 5】`` atop 81, ``【참고자료 9】`` atop 84): each
+        text once, and no number of theirs keeps in step with the page (a running header
+        that prints the page number, ``학교급식 기본계획 27``, does)."""
+        texts = [" ".join(self.blocks[i].text.split()) for i in indices]
+        if len(set(texts)) < len(texts):
+            return False
+        numbers = [tuple(int(n) for n in DIGITS.findall(text)) for text in texts]
+        pages = [self.blocks[i].page or 0 for i in indices]
+        for k in range(len(numbers[0])):
+            if len({number[k] - page for number, page in zip(numbers, pages)}) == 1:
+                return False
+        return True
 
 
 def _best_shift(base: list[float], lefts: list[float]) -> int:
@@ -348,6 +363,9 @@ def _best_shift(base: list[float], lefts: list[float]) -> int:
         if score > best_score:
             best, best_score = shift, score
     return best
+
+
+DIGITS = regex.compile(r"\d+")
 
 
 def _fold_digits(text: str) -> str:
