@@ -26,7 +26,7 @@ from pydantic_core import to_json
 from .stages.agencies import agencies_at_end, agencies_in_leading_parenthesis, agencies_in_parenthesis, load_registry
 from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
-from .stages.layout import read_layout
+from .stages.layout import read_layout, rejected_lines
 from .stages.furniture import Furniture, find_furniture, merge_furniture
 from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
@@ -154,6 +154,13 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
             furniture = merge_furniture(furniture, found)
             blocked = Spans([(f.start, f.end) for f in furniture])
     roots, drafts, issues = build_tree(tokens)
+    if not document.verbatim and len(drafts) < len(tokens):
+        # A line a marker opens that the tree keeps as text (20 학년도 … after 3) is body
+        # text, not the title of the heading before it going on.
+        rejected = rejected_lines(value, tokens, drafts, composed)
+        if rejected:
+            furniture = merge_furniture(furniture, rejected)
+            blocked = Spans([(f.start, f.end) for f in furniture])
     if not drafts:
         raise PlanError(
             f"no plan markers found (none of profile {profile.name}'s heading markers, e.g. 분야 1 |, 1., ①)",

@@ -503,3 +503,28 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
 )
 def test_a_circle_bullet_at_the_first_bullet_level_is_a_heading(lines, expected) -> None:
     assert outline(document(*lines)) == expected
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_title() -> None:
+    """'【참고자료 6】' on a line of its own over its centred title (far right of the marker):
+    the title is that line; the lines after it are the sheet's text."""
+    lines = [("Ⅷ. 참고자료", 0, 16), ("【참고자료 6】", 0, 10), ("식품안전 및 영양 식생활교육 계획 (예시)", 100, 15),
+             ("예정 시기 교육 대상", 20, 11)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert outline(doc) == [("8", "참고자료", []), ("8.6", "식품안전 및 영양 식생활교육 계획 (예시)", [])]
+
+
+@pytest.mark.parametrize(
+    ("lines", "titles"),
+    [
+        # a number far past the next one (a year, a count) is no heading, and its line is no title's
+        (["1 추진 배경", "2 현황", "20 학년도 희망 조사서", "3 과제"], ["추진 배경", "현황", "과제"]),
+        # a number before a unit is a quantity or a date blank
+        (["1 추진 배경", "2 년 월 일", "2 현황"], ["추진 배경", "현황"]),
+        # a skip of a few numbers is an edition that dropped items: still headings, with a diagnostic
+        (["1 추진 배경", "4 현황"], ["추진 배경", "현황"]),
+    ],
+    ids=["far-past", "unit", "small-skip"],
+)
+def test_numbers_that_open_no_heading(lines, titles) -> None:
+    assert [title for _, title, _ in outline(document(*lines))] == titles

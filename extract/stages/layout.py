@@ -18,6 +18,8 @@ A line is, in this order of tests:
 * opened by a heading marker → a heading (kept with its line's indent, size and page: the
   tree tells apart two levels that share a marker by them);
 * a table row with a filled lead-agency cell and no marker → a task (an empty marker);
+* right after a heading whose line holds its marker alone (``【참고자료 6】``), on its page →
+  the heading's title, wherever it stands (a centred title);
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker but less than three ems, in its size, on the same page → the
   heading's title continues;
@@ -99,6 +101,7 @@ def read_layout(
     found: list[Furniture] = []
     in_toc = False
     heading = None  # the block of the heading whose title may continue
+    bare = False  # that heading's line holds its marker alone
     unmarked: list[tuple[int, int, int, bool]] = []  # (line, first, last, continues a heading) of lines no marker opens
     heading_lines: set[int] = set()  # lines a heading marker opens (not a body bullet's task)
     bulleted: set[int] = set()  # lines of body text a body bullet opens (✓ …, ※ …)
@@ -142,7 +145,7 @@ def read_layout(
                 continue
             opened = True
         if is_body:
-            heading = None
+            heading, bare = None, False
             if not body_heading:
                 bulleted.add(i)
             if body_heading:
@@ -156,16 +159,21 @@ def read_layout(
             kept.append(_styled(token, heading, document.wrapped))
             heading_lines.add(i)
             last_heading = (token.family, heading)
+            bare = not value[token.end : last].strip()  # the marker alone: its title is on the next line
             continue
         elif i in named:  # a table row naming its lead agency, no marker before its title
-            heading = None
+            heading, bare = None, False
             kept.append(_styled(MarkerToken(TABLE_ROW, first, first, "", None, None, True), composed.block_at(start), document.wrapped))
+            continue
+        elif bare and heading is not None and composed.block_at(start).page == heading.page:
+            bare = False  # '【참고자료 6】' over its centred title: the title, wherever it stands;
+            heading = composed.block_at(start)  # lines wrapping it continue it, not the marker
             continue
         elif heading is not None and document.wrapped and _continues(composed.block_at(start), heading, names_agencies(stripped)):
             unmarked.append((i, first, last, True))
             continue
         else:
-            heading = None
+            heading, bare = None, False
             unmarked.append((i, first, last, False))
         found.append(Furniture("body", first, last))
     marked = {bisect_right(starts, t.start) - 1 for t in tokens if not t.line_start and t.family.numbering != "bullet"}
@@ -384,3 +392,19 @@ def _continues(block, heading, ends_task: bool = False) -> bool:
         return True
     smaller = heading.size - block.size
     return abs(smaller) <= SIZE_SLACK or (ends_task and 0 < smaller <= TASK_END_SLACK)
+
+
+def rejected_lines(value: str, tokens: list[MarkerToken], drafts: list, composed: Composed) -> list[Furniture]:
+    """The lines opened by a marker the tree kept as text, as ``body``: ``drafts`` are the
+    headings it made of ``tokens`` (both in text order)."""
+    accepted = {draft.token.start for draft in drafts}
+    starts = composed.line_starts
+    found = []
+    for token in tokens:
+        if token.start in accepted:
+            continue
+        i = bisect_right(starts, token.start) - 1
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+        last = token.start + len(value[token.start : end].rstrip())
+        found.append(Furniture("body", token.start, last))
+    return found

@@ -128,6 +128,8 @@ def _place(
         return depth, number, None
     if not (family.strong or token.line_start):
         return None
+    if is_open and not family.strong and number > expected + MAX_SKIP:
+        return None  # '20 학년도 …' after 3: a year or a count at a line's start, not a heading 17 numbers on
     if parent_issue is not None and number == expected:
         return depth, number, parent_issue
     if not is_open and number == running.get(family.name, 0) + 1 and stack and not stack[-1].token.marker:
@@ -190,6 +192,7 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
     return same[-1] if same else depths[0]
 
 
+MAX_SKIP = 3  # numbers an open family of a weak marker may skip (an edition that dropped items)
 MAX_STYLE_LEVELS = 3  # levels one family may hold by style (a plan draws two or three with one glyph)
 STYLE_INDENT = 3.0  # points: two lines of one page this close in indent are set alike
 STYLE_SIZE = 0.8  # points: and two lines this close in type size
