@@ -33,6 +33,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..document import Block, Document
 from .compose import Composed
@@ -144,6 +145,8 @@ def read_layout(
             if not opens or (is_body and not body_heading):
                 continue
             opened = True
+        if is_body and opens and not body_heading and _heads_task_rows(token, i, value, starts, opening, with_agency_cell):
+            token, body_heading = token._replace(family=_group_family(token.family)), True
         if is_body:
             heading, bare = None, False
             if not body_heading:
@@ -332,6 +335,22 @@ def _line_text(value: str, starts: list[int], i: int) -> str:
 def _next_line(value: str, starts: list[int], i: int) -> int | None:
     """The index of the first line after line ``i`` with any text."""
     return next((j for j in range(i + 1, len(starts)) if _line_text(value, starts, j)), None)
+
+
+def _heads_task_rows(token: MarkerToken, i: int, value: str, starts: list[int], opening: dict, rows: set[int]) -> bool:
+    """A body bullet's line naming no agencies right over a table's task rows opened by
+    another bullet heads them: ``✓ 공공택지 사업속도 제고`` (a group row, its other cells empty)
+    over ``▸ 전략환경영향평가 관련 절차 단축 | … | 국토교통부``."""
+    j = _next_line(value, starts, i)
+    following = opening.get(j) if j is not None else None
+    opens_row = following is not None and not value[starts[j] : following.start].strip()
+    return j in rows and opens_row and following.marker != token.marker
+
+
+@lru_cache(maxsize=None)
+def _group_family(family: Family) -> Family:
+    """``family`` as a group row over task rows: a level of its own, whose agencies are its rows'."""
+    return family._replace(name=f"{family.name}:group", agencies="leaf")
 
 
 def _heads_numbered_items(token: MarkerToken, following: MarkerToken | None) -> bool:
