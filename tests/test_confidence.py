@@ -37,8 +37,14 @@ TEN_TASKS = "".join(f"{c} 과제 {i} 추진 행안부\n" for i, c in enumerate("
         ),
         # one gap among three headings: a figure, but too little evidence to warn
         ("1. 전략\n① 과제 추진 행안부\n③ 과제 추진 행안부\n", {"claimed": 1.0, "numbering": round(2 / 3, 3), "agencies": 1.0, "score": round(2 / 3, 3)}, False),
+        # a prose plan whose items name a body once: those items are no task list, nothing to measure
+        (
+            "1. 전략\n" + "".join(f"{c} 내용 {i} 설명{' 행안부' if i == 1 else ''}\n" for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩", 1)),
+            {"claimed": 1.0, "numbering": 1.0, "agencies": None, "score": 1.0},
+            False,
+        ),
     ],
-    ids=["clean", "no-agencies-at-all", "half-the-tasks-without-agencies", "numbering-broken", "too-little-to-warn"],
+    ids=["clean", "no-agencies-at-all", "half-the-tasks-without-agencies", "numbering-broken", "too-little-to-warn", "no-task-family"],
 )
 def test_confidence(text: str, expected: dict, warns: bool) -> None:
     confidence, warnings = figures(text)

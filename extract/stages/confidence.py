@@ -8,8 +8,8 @@ a share from 0 to 1, measured on what the parse already knows:
   text the parser did not understand (before the first heading, or after the last task);
 * ``numbering`` — of the numbered headings (1., ①, 가. …), the share placed without a
   numbering diagnostic (gap, repeat, out of order, wrong parent);
-* ``agencies`` — of the tasks (the nodes of the families that name lead agencies in this
-  plan), the share that name them; null when the plan names none at all.
+* ``agencies`` — of the tasks (the nodes of the families most of whose nodes name lead
+  agencies in this plan), the share that name them; null when no family does.
 
 ``score`` is the lowest of them. A figure below ``LOW``, measured on ``MIN_EVIDENCE``
 headings or tasks at least, adds a ``low-confidence`` warning saying which figure is weak. Takes the text, the drafts and their cuts, the diagnostics and
@@ -74,14 +74,15 @@ def _numbering(drafts: list[Draft], issues: list[Issue]) -> tuple[float, int]:
 
 
 def _agencies(drafts: list[Draft], cuts: dict) -> tuple[float | None, int]:
-    naming = {d.family.name for d in drafts if cuts[id(d)].agencies}
-    if not naming:
-        return None, 0  # the plan names no lead agency anywhere: nothing to measure
-    tasks = [
-        d
-        for d in drafts
-        if d.family.name in naming and cuts[id(d)].agencies is not None and (d.family.agencies == "always" or not d.children)
-    ]
+    """Of the task families — those most of whose nodes that could name lead agencies do (①
+    items of a task list; not the 1) items of a prose plan, one of which names a body) —
+    the share of nodes that name them."""
+    candidates: dict[str, list[bool]] = {}
+    for d in drafts:
+        agencies = cuts[id(d)].agencies
+        if agencies is not None and (d.family.agencies == "always" or not d.children):
+            candidates.setdefault(d.family.name, []).append(bool(agencies))
+    tasks = [named for nodes in candidates.values() if sum(nodes) * 2 >= len(nodes) for named in nodes]
     if not tasks:
-        return None, 0
-    return sum(1 for d in tasks if cuts[id(d)].agencies) / len(tasks), len(tasks)
+        return None, 0  # the plan names no lead agency in any family of its: nothing to measure
+    return sum(tasks) / len(tasks), len(tasks)
