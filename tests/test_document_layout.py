@@ -540,3 +540,26 @@ def test_a_bullet_group_row_heads_the_task_rows_under_it() -> None:
     assert outline(doc) == [("1", "추진 과제", []), ("1.1", "공공택지 직접시행 전환", ["국토교통부"]),
                             ("1.1~2", "공공택지 사업속도 제고", []),  # a level of its own beside the ✓ task: numbered apart
                             ("1.1~2.1", "절차 단축", ["국토교통부"]), ("1.1~2.2", "통합조정회의 신설", ["국토교통부", "환경부"])]
+
+
+def test_a_contents_part_title_without_a_page_number_is_contents() -> None:
+    """'Ⅱ. 주요업무 추진계획' between contents entries that end in page numbers is the contents'
+    part title, not a heading of the body."""
+    lines = ["목 차", "Ⅰ. 2021년 평가  1", "Ⅱ. 주요업무 추진계획", "   1. 언어자원, 키우기  6", "Ⅰ. 2021년 평가", "Ⅱ. 주요업무 추진계획"]
+    data = parse_document(document(*lines)).data
+    assert [n["title"] for n in data["children"]] == ["2021년 평가", "주요업무 추진계획"]
+    assert not [d for d in data["diagnostics"] if d["code"].startswith("numbering")]
+
+
+def test_a_cell_in_vertical_text_is_one_line() -> None:
+    """An organisation chart's box holds one character a paragraph ('교', '육', '과', '(7)'): one
+    line '교육과(7)', no heading (7) over a one-character title."""
+    from extract.document import ROW, Cell
+
+    def cell(col: int, *paragraphs: str) -> Cell:
+        return Cell(0, col, blocks=tuple(Block(PARAGRAPH, p) for p in paragraphs))
+
+    chart = Block(ROW, cells=(cell(0, "교", "육", "과", "(7)"), cell(1, "어", "문", "과", "(11)")), table=0, row=0, page=1)
+    data = parse_document(table_document(Block(PARAGRAPH, "Ⅰ. 일반현황", page=1), [chart])).data
+    assert [n["title"] for n in data["children"]] == ["일반현황"] and not data["children"][0]["children"]
+    assert any(noise["text"] == "교육과(7)" for noise in data["noise"])

@@ -140,6 +140,10 @@ class _Builder:
             if _is_passage_row(block):
                 framed = _framed_paragraph(block)
                 for cell in block.cells:
+                    vertical = _vertical_text(cell)
+                    if vertical is not None:
+                        self.add(vertical, block.page)
+                        continue
                     for inner in cell.blocks:
                         self.add(replace(inner, framed=True) if inner is framed else inner, block.page)
             else:
@@ -208,6 +212,17 @@ def _is_passage_row(block: Block) -> bool:
         or any(inner.kind == ROW for inner in cell.blocks)
         for cell in block.cells
     )
+
+
+def _vertical_text(cell: Cell) -> Block | None:
+    """A cell set in vertical text (an organisation chart's box: one character a paragraph,
+    '영', '과', '(11)' …) as one paragraph of its characters run together, or None."""
+    paragraphs = [inner for inner in cell.blocks if inner.kind == PARAGRAPH and inner.text.strip()]
+    if len(paragraphs) < 2 or any(inner.kind == ROW or inner.label for inner in cell.blocks):
+        return None
+    if any(len(inner.text.strip()) > 1 for inner in paragraphs[:-1]):  # (a count may close it: '(11)')
+        return None
+    return replace(paragraphs[0], text="".join(inner.text.strip() for inner in paragraphs))
 
 
 def _framed_paragraph(row: Block) -> Block | None:

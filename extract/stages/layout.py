@@ -123,7 +123,9 @@ def read_layout(
             in_toc = True
             found.append(Furniture("table-of-contents", first, last))
             continue
-        if (in_toc and stripped[-1].isdigit()) or layout.toc_entry.search(stripped):
+        if (in_toc and (stripped[-1].isdigit() or _ends_in_digit(value, starts, _next_line(value, starts, i)))) or layout.toc_entry.search(stripped):
+            # (a contents entry without a page number between two with one is a part's title:
+            # 'Ⅲ. 주요업무 추진계획' over '1. 언어자원, 키우기  6')
             found.append(Furniture("table-of-contents", first, last))
             continue
         in_toc = False
@@ -168,7 +170,7 @@ def read_layout(
             heading, bare = None, False
             kept.append(_styled(MarkerToken(TABLE_ROW, first, first, "", None, None, True), composed.block_at(start), document.wrapped))
             continue
-        elif bare and heading is not None and composed.block_at(start).page == heading.page:
+        elif bare and heading is not None and composed.block_at(start).page == heading.page and visible_length(stripped) > 1:
             bare = False  # '【참고자료 6】' over its centred title: the title, wherever it stands;
             heading = composed.block_at(start)  # lines wrapping it continue it, not the marker
             continue
@@ -330,6 +332,11 @@ def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, ope
 def _line_text(value: str, starts: list[int], i: int) -> str:
     end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
     return value[starts[i] : end].strip()
+
+
+def _ends_in_digit(value: str, starts: list[int], j: int | None) -> bool:
+    text = _line_text(value, starts, j) if j is not None else ""
+    return bool(text) and text[-1].isdigit()
 
 
 def _next_line(value: str, starts: list[int], i: int) -> int | None:
