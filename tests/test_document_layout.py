@@ -563,3 +563,12 @@ def test_a_cell_in_vertical_text_is_one_line() -> None:
     data = parse_document(table_document(Block(PARAGRAPH, "Ⅰ. 일반현황", page=1), [chart])).data
     assert [n["title"] for n in data["children"]] == ["일반현황"] and not data["children"][0]["children"]
     assert any(noise["text"] == "교육과(7)" for noise in data["noise"])
+
+
+@pytest.mark.parametrize("bullet", ["◈ 탄소를 줄여가는 사회 구현", "\ufffe국가 중장기 감축목표 설정"])
+def test_a_summary_bullet_under_a_heading_is_not_its_title(bullet: str) -> None:
+    """◈ (a summary bullet) and a glyph the PDF gives no character for open body text: a
+    printed line they open, a little right of a heading, does not continue its title."""
+    lines = [("2. 추진방안", 0, 13.8), ("\u20de 효율적 온실가스 감축", 0, 11.3), (bullet, 15, 10.2)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert [title for _, title, _ in outline(doc)] == ["추진방안", "효율적 온실가스 감축"]
