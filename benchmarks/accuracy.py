@@ -96,6 +96,7 @@ class Score:
     wrong_agencies: list[str] = field(default_factory=list)
     wrong_parents: list[str] = field(default_factory=list)
     spurious_nodes: list[str] = field(default_factory=list)
+    swallowed: list[str] = field(default_factory=list)  # prefix matches: the row, and what its node's title runs on with
 
     def share(self, part: int, whole: int) -> float:
         return 100.0 * part / whole if whole else 100.0
@@ -166,6 +167,7 @@ def score(name: str, reference: list[Row], nodes: list[Found]) -> Score:
             result.exact += 1
         else:
             result.prefix += 1
+            result.swallowed.append(f"{row.path} {row.title[:40]} + {nodes[index].title[len(row.title):][:50]!r}")
         if row.agencies:
             result.tasks += 1
             if tuple(fold(a) for a in nodes[index].agencies) == tuple(fold(a) for a in row.agencies):
@@ -333,7 +335,7 @@ def main(argv: list[str]) -> int:
                 print(f"\n{s.name}: {len(s.misses)} rows not found")
                 for miss in s.misses:
                     print("   ", miss)
-            for label, items in (("wrong agencies", s.wrong_agencies), ("wrong parents", s.wrong_parents), ("spurious nodes", s.spurious_nodes)):
+            for label, items in (("titles running on", s.swallowed), ("wrong agencies", s.wrong_agencies), ("wrong parents", s.wrong_parents), ("spurious nodes", s.spurious_nodes)):
                 if items:
                     print(f"\n{s.name}: {len(items)} {label}")
                     for item in items:
