@@ -233,8 +233,14 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("대중교통 수송분담률 (%)", "45.8 (’18)")],
             [],
         ),
+        # the title cell's sub-items (a dash after a space) stay beside the title, out of it
+        (
+            ("세부추진과제", "소관부처"),
+            [("·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정 - 협력금 제도 운영", "환경부"), ("·생산·소비 연계 강화", "산업부")],
+            [("1.1", "고연비 저탄소차 선순환체계 구축", ["환경부"]), ("1.2", "생산·소비 연계 강화", ["산업부"])],
+        ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "figures-no-agency"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "figures-no-agency", "sub-items"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))
@@ -572,3 +578,10 @@ def test_a_summary_bullet_under_a_heading_is_not_its_title(bullet: str) -> None:
     lines = [("2. 추진방안", 0, 13.8), ("\u20de 효율적 온실가스 감축", 0, 11.3), (bullet, 15, 10.2)]
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     assert [title for _, title, _ in outline(doc)] == ["추진방안", "효율적 온실가스 감축"]
+
+
+def test_a_small_square_bullet_opens_body_text() -> None:
+    """'▪기존 물량은 …' right under a dingbat task's printed line is a sub-bullet, not its title going on."""
+    lines = [("Ⅰ. 추진 과제", 0, 18), ("➋ (사업모델) 영구임대 아파트를 종상향", 10, 16), ("▪기존 물량은 통합공공임대로 재공급", 25, 16)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert [title for _, title, _ in outline(doc)] == ["추진 과제", "(사업모델) 영구임대 아파트를 종상향"]

@@ -23,6 +23,8 @@ Beside the text go what only the blocks know, located by offset:
 from __future__ import annotations
 
 import unicodedata
+
+import regex
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -34,6 +36,9 @@ from .tree import Issue
 
 # A cell with more paragraphs than this holds a passage, not a value: its row is read as text.
 PASSAGE_PARAGRAPHS = 3
+# Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
+# ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행').
+SUB_ITEM = regex.compile(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -167,7 +172,13 @@ class _Builder:
         title = next((i for i in others if texts[i].strip()), None)
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
-        self._line(block, pieces, between=len(order) if title is not None else 0, wheres=[wheres[i] for i in order + agency])
+        piece_wheres = [wheres[i] for i in order + agency]
+        items = SUB_ITEM.search(texts[title], 1) if title is not None else None
+        if items is not None:  # the title cell's sub-items ('… 구축 -제2차 기준 설정'): kept beside, out of the title
+            pieces[0:1] = [(texts[title][: items.start()], False), (texts[title][items.start() + 1 :], False)]
+            piece_wheres[0:1] = [piece_wheres[0]] * 2
+            order = [title, *order]
+        self._line(block, pieces, between=len(order) if title is not None else 0, wheres=piece_wheres)
 
     def _with_merged_agency(self, block: Block) -> list[Cell]:
         """The row's cells, and the agency cell merged down from a row above when that is the
