@@ -99,9 +99,11 @@ class _Builder:
         self.cells: list[tuple[int, int]] = []
         self.located: dict[tuple[int | None, int | None], int] = {}
         self.sources: list[tuple[int, Locator]] = []  # (offset, the paragraph its text comes from), by piece
-        # Cells of the current table merged down over rows below theirs: column → (cell, last row it covers)
+        # The current table's last agency cell merged down over rows below its own (cell, last row
+        # it covers), and the last row any other merged cell of it reaches
         self.merged_table: int | None = None
-        self.merged: dict[int, tuple[Cell, int]] = {}
+        self.merged_agency: tuple[Cell, int] | None = None
+        self.others_until = -1
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
@@ -187,16 +189,21 @@ class _Builder:
         cells = list(block.cells)
         if block.row is None:
             return cells
-        if self.merged_table != block.table:  # one table's merges at a time: each row looks at a few cells
-            self.merged_table, self.merged = block.table, {}
+        if self.merged_table != block.table:  # one table's merges at a time
+            self.merged_table, self.merged_agency, self.others_until = block.table, None, -1
         for cell in cells:
             if cell.row_span > 1:
-                self.merged[cell.col] = (cell, block.row + cell.row_span - 1)
-        for col in [col for col, (_, last) in self.merged.items() if last < block.row]:
-            del self.merged[col]
-        reaching = [cell for cell, _ in self.merged.values() if cell.row < block.row]
-        if len(reaching) == 1 and self._is_agency_cell(reaching[0]):
-            cells.append(reaching[0])
+                last = block.row + cell.row_span - 1
+                if self._is_agency_cell(cell):
+                    self.merged_agency = (cell, last)
+                else:
+                    self.others_until = max(self.others_until, last)
+        if self.merged_agency is None:
+            return cells
+        cell, last = self.merged_agency
+        # (O(1) a row: the latest merged agency cell, and how far any other merged cell reaches)
+        if cell.row < block.row <= last and self.others_until < block.row:
+            cells.append(cell)
         return cells
 
     def _is_agency_cell(self, cell) -> bool:
