@@ -538,14 +538,14 @@ def test_numbers_that_open_no_heading(lines, titles) -> None:
 
 def test_a_bullet_group_row_heads_the_task_rows_under_it() -> None:
     """'✓ 공공택지 사업속도 제고' (a group row of a task table, no agency of its own) over
-    '▸ …' task rows: their heading; a ✓ task row with its agency stays a task beside it."""
+    '▸ …' task rows: their heading, one level with the ✓ task rows beside it."""
     rows = table(("정책 과제", "소관부서"), ("✓ 공공택지 직접시행 전환", "국토교통부"))
     group = Block(PARAGRAPH, "✓ 공공택지 사업속도 제고", page=1)
-    more = table(("정책 과제", "소관부서"), ("▸ 절차 단축", "국토교통부"), ("▸ 통합조정회의 신설", "국토교통부 환경부"))
+    more = table(("정책 과제", "소관부서"), ("▸ 절차 단축", "국토교통부"), ("▸ 통합조정회의 신설", "국토교통부 환경부"), ("✓ 우수입지 분양 추진", "국토교통부"))
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows, group, more)
-    assert outline(doc) == [("1", "추진 과제", []), ("1.1", "공공택지 직접시행 전환", ["국토교통부"]),
-                            ("1.1~2", "공공택지 사업속도 제고", []),  # a level of its own beside the ✓ task: numbered apart
-                            ("1.1~2.1", "절차 단축", ["국토교통부"]), ("1.1~2.2", "통합조정회의 신설", ["국토교통부", "환경부"])]
+    assert outline(doc) == [("1", "추진 과제", []), ("1.1", "공공택지 직접시행 전환", ["국토교통부"]), ("1.2", "공공택지 사업속도 제고", []),
+                            ("1.2.1", "절차 단축", ["국토교통부"]), ("1.2.2", "통합조정회의 신설", ["국토교통부", "환경부"]),
+                            ("1.3", "우수입지 분양 추진", ["국토교통부"])]
 
 
 def test_a_contents_part_title_without_a_page_number_is_contents() -> None:

@@ -357,7 +357,7 @@ def _heads_task_rows(token: MarkerToken, i: int, value: str, starts: list[int], 
 @lru_cache(maxsize=None)
 def _group_family(family: Family) -> Family:
     """``family`` as a group row over task rows: a level of its own, whose agencies are its rows'."""
-    return family._replace(name=f"{family.name}:group", agencies="leaf")
+    return family._replace(name=f"{family.name}:group", agencies="leaf", group_of=family.name)
 
 
 def _heads_numbered_items(token: MarkerToken, following: MarkerToken | None) -> bool:

@@ -70,6 +70,7 @@ class Family(NamedTuple):
     lines_only: bool = False  # a heading only at the start of a reader's line (PDF, HWP, HWPX), never in run-on text
     glued: bool = False  # the marker may touch the word after it (a bullet: ``·ICT``); only with lines_only
     top: bool = False  # a heading of the whole plan (붙임 1): it closes every open heading
+    group_of: str | None = None  # a group row of this family's items (✓ over ▸ rows): one level with them
 
     def ordinal(self, written: str | None) -> int | None:
         """The number ``written`` stands for; None for bullets."""

@@ -98,7 +98,7 @@ def _place(
     depth = _open_depth(stack, token)
     if family.top and depth is None:
         depth = 0  # 붙임 1 …: a heading of the whole plan, whatever is open
-    is_open = depth is not None and depth < len(stack) and stack[depth].family is family
+    is_open = depth is not None and depth < len(stack) and _level(stack[depth].family) == _level(family)
     if depth is None:
         depth = len(stack)
         # A task row ends in its agencies; only a strong marker can hang below one. In a
@@ -152,6 +152,11 @@ def _place(
     return depth, number, Issue("warning", code, f"{family.kind} {what}", token.start)
 
 
+def _level(family: Family) -> str:
+    """The level a family's headings take: its own, or for a group row that of its items."""
+    return family.group_of or family.name
+
+
 def _usual_depth(family: Family, stack: list[Draft], above: set[tuple[str, str]]) -> int:
     """Where a family that is not open goes when it does not start at 1: above the innermost
     open headings of the families this plan has already shown under it (a 2⃞ after the □
@@ -174,7 +179,7 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
     level below it (1 수도권 … then 1 LH 직접시행 …).
     """
     family = token.family
-    depths = [depth for depth, node in enumerate(stack) if node.family is family]
+    depths = [depth for depth, node in enumerate(stack) if _level(node.family) == _level(family)]
     if not depths:
         return None
     if token.style is None or stack[depths[0]].token.style is None:
