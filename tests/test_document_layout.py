@@ -585,3 +585,25 @@ def test_a_small_square_bullet_opens_body_text() -> None:
     lines = [("Ⅰ. 추진 과제", 0, 18), ("➋ (사업모델) 영구임대 아파트를 종상향", 10, 16), ("▪기존 물량은 통합공공임대로 재공급", 25, 16)]
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     assert [title for _, title, _ in outline(doc)] == ["추진 과제", "(사업모델) 영구임대 아파트를 종상향"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the front matter's boxed numbers (statistics pages before the contents) hold no chapter
+        (
+            ["1 학교급식 현황", "2 종사자 배치현황", "Ⅰ. 운영의 내실화", "1. 운영 관리", "Ⅱ. 위생 관리"],
+            [("1", "학교급식 현황", []), ("2", "종사자 배치현황", []), ("1~2", "운영의 내실화", []), ("1~2.1", "운영 관리", []),
+             ("2~2", "위생 관리", [])],
+        ),
+        # an appendix sheet numbers its own chapters and items from Ⅰ and 1 again, under it
+        (
+            ["Ⅰ. 추진 배경", "1. 현황", "2. 문제점", "Ⅱ. 참고자료", "【참고자료 1】 구매계약 운영 지침", "Ⅰ. 목적", "1. 신뢰성 확보", "Ⅱ. 제도"],
+            [("1", "추진 배경", []), ("1.1", "현황", []), ("1.2", "문제점", []), ("2", "참고자료", []),
+             ("2.1", "구매계약 운영 지침", []), ("2.1.1", "목적", []), ("2.1.1.1", "신뢰성 확보", []), ("2.1.2", "제도", [])],
+        ),
+    ],
+    ids=["front-matter", "appendix-sheet"],
+)
+def test_chapters_and_appendix_sheets(lines, expected) -> None:
+    assert outline(document(*lines)) == expected

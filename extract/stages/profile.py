@@ -70,6 +70,8 @@ class Family(NamedTuple):
     lines_only: bool = False  # a heading only at the start of a reader's line (PDF, HWP, HWPX), never in run-on text
     glued: bool = False  # the marker may touch the word after it (a bullet: ``·ICT``); only with lines_only
     top: bool = False  # a heading of the whole plan (붙임 1): it closes every open heading
+    outer: bool = False  # a chapter (Ⅰ.): at the top of the plan, or of the appendix sheet it is in
+    sheet: bool = False  # an appendix sheet (붙임 1, 참고 2): chapters numbered from Ⅰ again inside it are its own
     group_of: str | None = None  # a group row of this family's items (✓ over ▸ rows): one level with them
 
     def ordinal(self, written: str | None) -> int | None:
@@ -322,6 +324,8 @@ def _family(entry: dict) -> Family:
         lines_only=bool(entry.get("lines_only", False)),
         glued=glued,
         top=bool(entry.get("top", False)),
+        outer=bool(entry.get("outer", False)),
+        sheet=bool(entry.get("sheet", False)),
     )
 
 

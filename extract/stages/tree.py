@@ -101,6 +101,8 @@ def _place(
     is_open = depth is not None and depth < len(stack) and _level(stack[depth].family) == _level(family)
     if depth is None:
         depth = len(stack)
+        if family.outer:  # a chapter: at the top, or of the appendix sheet it is in (front matter holds none)
+            depth = next((d + 1 for d in range(len(stack) - 1, -1, -1) if stack[d].family.sheet), 0)
         # A task row ends in its agencies; only a strong marker can hang below one. In a
         # reader's own lines (``token.style`` set: not wrapped run-on text), a new family
         # opening a line after a task is a heading beside the task, not text in it.
@@ -182,6 +184,8 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
     depths = [depth for depth, node in enumerate(stack) if _level(node.family) == _level(family)]
     if not depths:
         return None
+    if token.number == 1 and any(node.family.sheet for node in stack[depths[-1] + 1 :]):
+        return None  # Ⅰ. or 1. again inside an appendix sheet opened below: the sheet's own numbering
     if token.style is None or stack[depths[0]].token.style is None:
         return depths[0]
     room = len(depths) < MAX_STYLE_LEVELS  # a family may open another level of its own
