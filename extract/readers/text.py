@@ -11,7 +11,6 @@ device, an empty file, binary data, bytes no encoding explains, more than ``--ma
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 import stat
@@ -23,6 +22,7 @@ from typing import ClassVar
 from .. import DEFAULT_MAX_BYTES
 from ..document import PARAGRAPH, Block, Document, Locator
 from ..errors import ExitCode, PlanError
+from ..sha import sha256
 
 # (BOM, codec) pairs, longest first so UTF-32 is never mistaken for UTF-16.
 BOMS = (
@@ -56,7 +56,7 @@ class Source:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256(self.data).hexdigest()
 
 
 def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Source:

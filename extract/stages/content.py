@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..stored import compile_regex
+
 from .agencies import (
     FoundAgency,
     Piece,
@@ -28,7 +30,7 @@ from .tokenize import Spans
 from .tree import Draft, Issue
 
 # 사회문제 해결(참여) → label 참여; the parentheses are syntax, in the label's span.
-TRAILING_PARENTHETICAL = regex.compile(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
+TRAILING_PARENTHETICAL = compile_regex(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
 
 
 class Part(NamedTuple):
@@ -177,7 +179,7 @@ def cut_node(
 # What a title may end with that is not the title: a page cross-reference or a footnote mark,
 # kept as the node's ``references``.
 #   … 일자리 지원 강화 (18페이지)   … 추진 ☞ 18쪽   … 개선 p.18   … 도입*   … 재검토1｣
-TRAILING_REFERENCE = regex.compile(
+TRAILING_REFERENCE = compile_regex(
     r"""(?: \s* [(\[]? \s* (?: ☞ | → | 참고 )? \s*
             (?P<page> (?: p\. ?\s* \d{1,3} | \d{1,3} \s* (?: 페이지 | 쪽 | p\.? ) ) ) \s* [)\]]?
         | (?<= \S ) (?P<mark> \*{1,3} | \d{1,2} ｣ ) ) \s* $""",
@@ -186,7 +188,7 @@ TRAILING_REFERENCE = regex.compile(
 
 
 # A footnote mark set between two characters of a title: 시행*하여, 재검토1｣하고.
-INNER_MARK = regex.compile(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
+INNER_MARK = compile_regex(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
 
 
 def _take_references(text: str, start: int, title_end: int, cut: Cut) -> int:

@@ -16,17 +16,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
+from ..stored import compile_regex
 
 # Every horizontal space a plan might carry (tab, NBSP, ideographic space,
 # the U+2000 block, zero-width space, a stray BOM) becomes one ASCII space,
 # one for one, so offsets do not move.
-SPACE_LIKE = regex.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+SPACE_LIKE = compile_regex("[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 # Line separators other than LF that a copy-paste can bring (NEL, LS, PS).
-LINE_LIKE = regex.compile("[\x85\u2028\u2029]")
+LINE_LIKE = compile_regex("[\x85\u2028\u2029]")
 
-GRAPHEME = regex.compile(r"\X")
+GRAPHEME = compile_regex(r"\X")
 
 
 class Position(NamedTuple):
