@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -31,6 +30,7 @@ from .stages.furniture import Furniture, find_furniture, merge_furniture
 from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
 from .document import Document
+from .records import Record
 from .stages.compose import compose
 from .stages.confidence import measure
 from .readers import read_document
@@ -51,11 +51,16 @@ class Claims(NamedTuple):
     noise: list[tuple[str, int, int]]  # (kind, start, end)
 
 
-@dataclass
-class Parsed:
-    data: dict  # the validated plan, as ``parse`` writes it
-    text: Text  # the normalized text the parts index into
-    claims: Claims = field(repr=False)
+class Parsed(Record):
+    """A parsed plan: its validated data, and the text and claims behind it."""
+
+    _fields = ("data", "text", "claims")  # a __dict__, not slots: the cached properties live in it
+    _hidden = ("claims",)
+
+    def __init__(self, data: dict, text: Text, claims: Claims) -> None:
+        self.data = data  # the validated plan, as ``parse`` writes it
+        self.text = text  # the normalized text the parts index into
+        self.claims = claims
 
     @cached_property
     def document(self) -> PlanDocument:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Document, Locator
 from .furniture import Furniture
@@ -36,8 +36,7 @@ from .tree import Issue
 PASSAGE_PARAGRAPHS = 3
 
 
-@dataclass(frozen=True)
-class Composed:
+class Composed(NamedTuple):
     text: str
     line_starts: list[int]  # offset of each composed line
     line_blocks: list[Block]  # the block each line came from (a cell's paragraph for a box)
@@ -130,7 +129,7 @@ class _Builder:
     def add(self, block: Block, page: int | None = None) -> None:
         """Add ``block``; ``page`` is its row's, for a cell's paragraph that has none of its own."""
         if block.page is None and page is not None:
-            block = replace(block, page=page)
+            block = block._replace(page=page)
         if block.kind == PARAGRAPH:
             self._line(block, [(block.plain_text, False)])
         elif block.kind == ROW:
@@ -138,7 +137,7 @@ class _Builder:
                 framed = _framed_paragraph(block)
                 for cell in block.cells:
                     for inner in cell.blocks:
-                        self.add(replace(inner, framed=True) if inner is framed else inner, block.page)
+                        self.add(inner._replace(framed=True) if inner is framed else inner, block.page)
             else:
                 self._row(block)
         elif block.kind in (PAGE_BREAK, SECTION_BREAK):

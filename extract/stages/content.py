@@ -8,7 +8,6 @@ fragment a scrape leaves after the last task.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
@@ -25,6 +24,7 @@ from .agencies import (
     pieces_from_right,
     restore_shared_suffixes,
 )
+from ..records import Record
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -45,25 +45,52 @@ class Part(NamedTuple):
     end: int
 
 
-@dataclass
-class Cut:
-    title: str
-    title_span: tuple[int, int]
-    label: str | None = None
-    label_span: tuple[int, int] | None = None
-    agencies: list[FoundAgency] | None = None
-    agencies_span: tuple[int, int] | None = None
-    end: int = 0  # end of the node's own text
-    registry_reading: list[FoundAgency] | None = None  # set when the agency column said otherwise
-    references: list[str] = field(default_factory=list)  # page cross-references, footnote marks after the title
+class Cut(Record):
+    """What a heading's row was cut into."""
+
+    __slots__ = (
+        "title", "title_span", "label", "label_span", "agencies", "agencies_span", "end", "registry_reading", "references"
+    )
+
+    def __init__(
+        self,
+        title: str,
+        title_span: tuple[int, int],
+        label: str | None = None,
+        label_span: tuple[int, int] | None = None,
+        agencies: list[FoundAgency] | None = None,
+        agencies_span: tuple[int, int] | None = None,
+        end: int = 0,  # end of the node's own text
+        registry_reading: list[FoundAgency] | None = None,  # set when the agency column said otherwise
+        references: list[str] | None = None,  # page cross-references, footnote marks after the title
+    ) -> None:
+        self.title = title
+        self.title_span = title_span
+        self.label = label
+        self.label_span = label_span
+        self.agencies = agencies
+        self.agencies_span = agencies_span
+        self.end = end
+        self.registry_reading = registry_reading
+        self.references = [] if references is None else references
 
 
-@dataclass
-class Preamble:
-    title: str | None
-    year: int | None
-    title_span: tuple[int, int] | None
-    unrecognized: list[tuple[int, int]] = field(default_factory=list)
+class Preamble(Record):
+    """The text before the first heading: the plan's title and year."""
+
+    __slots__ = ("title", "year", "title_span", "unrecognized")
+
+    def __init__(
+        self,
+        title: str | None,
+        year: int | None,
+        title_span: tuple[int, int] | None,
+        unrecognized: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.title = title
+        self.year = year
+        self.title_span = title_span
+        self.unrecognized = [] if unrecognized is None else unrecognized
 
 
 def fold(text: str) -> str:

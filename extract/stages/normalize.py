@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..records import Record
 from ..stored import compile_regex
 
 # Every horizontal space a plan might carry (tab, NBSP, ideographic space,
@@ -35,17 +35,16 @@ class Position(NamedTuple):
     column: int  # 1-based, in characters of the decoded text
 
 
-@dataclass
-class Text:
+class Text(Record):
     """Normalized text plus what is needed to point back into the decoded text."""
 
-    value: str
-    decoded_length: int
-    # origin[i] = decoded offset of normalized character i; None when identical.
-    origin: list[int] | None = None
-    line_starts: list[int] = field(init=False)
+    __slots__ = ("value", "decoded_length", "origin", "line_starts")
 
-    def __post_init__(self) -> None:
+    def __init__(self, value: str, decoded_length: int, origin: list[int] | None = None) -> None:
+        self.value = value
+        self.decoded_length = decoded_length
+        # origin[i] = decoded offset of normalized character i; None when identical.
+        self.origin = origin
         starts = [0]
         find = self.value.find
         i = find("\n")

@@ -24,7 +24,6 @@ import hashlib
 from collections import Counter
 import os
 import unicodedata
-from dataclasses import replace
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -292,7 +291,7 @@ class _Composer:
             raise PlanError("no text in the PDF's pages", path=self.path)
         blocks = self._indents_from_margins()
         for kind, index in self._margin_furniture():
-            blocks[index] = replace(blocks[index], furniture=kind)
+            blocks[index] = blocks[index]._replace(furniture=kind)
         issues = list(self.issues)
         for found, message in (
             (self.lost_dots, "glyph(s) without Unicode between Hangul syllables read as a middle dot ·"),
@@ -318,7 +317,7 @@ class _Composer:
         base = max(self.lefts, key=lambda key: len(self.lefts[key]))
         shifts = {key: _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
         return [
-            replace(block, indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
+            block._replace(indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
             for block, key in zip(self.blocks, self.printed_page)
         ]
 
