@@ -25,7 +25,6 @@ from pydantic_core import to_json
 from .stages.agencies import agencies_at_end, agencies_in_leading_parenthesis, agencies_in_parenthesis, load_registry
 from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
-from .stages.layout import read_layout
 from .stages.furniture import Furniture, find_furniture, merge_furniture
 from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
@@ -154,6 +153,8 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     if document.verbatim:  # run-on text: a marker may open a heading mid-line, but not a lines-only one
         tokens = [token for token in tokens if not token.family.lines_only]
     else:  # the reader's own lines: headings open lines; the rest is title, body or contents
+        from .stages.layout import read_layout  # here: verbatim text (a text file) has no layout to read
+
         tokens, found = read_layout(value, tokens, composed, document, profile, blocked, _agency_test(profile))
         if found:
             furniture = merge_furniture(furniture, found)
