@@ -145,17 +145,24 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int
 @cache
 def _per_char_calls():
     """FPDFText_GetLooseCharBox, _HasUnicodeMapError and _IsGenerated at the same addresses,
-    typed with plain pointers: pypdfium2's typed pointer arguments cost ~1 µs a call in
-    checks, and a page of a plan makes two or three calls for each of its thousands of glyphs
-    (about half of reading its text)."""
-    with_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-    by_index = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
-    address = _address
+    without argument types: a page of a plan makes two or three calls for each of its
+    thousands of glyphs (about half of reading its text). pypdfium2's typed pointer arguments
+    cost ~1 µs a call in checks; plain declared types (c_void_p, c_int) still ~0.3 µs in
+    conversions; none, half that again (~0.35 µs a call). Safe only because every caller
+    passes exactly the C types: the text page as a ``c_void_p``, the index as a Python int (C
+    ``int``, the declared type), the box by ``byref``; the result is the C ``int`` they return."""
     return (
-        with_box(address(raw.FPDFText_GetLooseCharBox)),
-        by_index(address(raw.FPDFText_HasUnicodeMapError)),
-        by_index(address(raw.FPDFText_IsGenerated)),
+        _untyped(raw.FPDFText_GetLooseCharBox),  # (text page, int index, FS_RECTF*) → int
+        _untyped(raw.FPDFText_HasUnicodeMapError),  # (text page, int index) → int
+        _untyped(raw.FPDFText_IsGenerated),  # (text page, int index) → int
     )
+
+
+def _untyped(function):
+    """``function`` (returning a C int) at its address, called with no argument conversion."""
+    untyped = ctypes.CFUNCTYPE(ctypes.c_int)(_address(function))
+    untyped.argtypes = None  # the prototype's () would refuse any argument
+    return untyped
 
 
 def _address(function) -> int:
@@ -194,7 +201,7 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
         count, get, outer, depth = stack.pop()
         for i in range(count):
             obj = get(i)
-            if obj is None:
+            if not obj:  # NULL
                 continue
             kind = get_type(obj)
             if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -202,7 +209,8 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 if outer is None and count_segments(obj) <= SIMPLE_PATH:
                     get_bounds(obj, *bound_refs)
-                    edges.extend(_box_edges(*bounds, height))
+                    # read by index: unpacking a ctypes array (*bounds) iterates it, ~4x slower
+                    edges.extend(_box_edges(bounds[0], bounds[1], bounds[2], bounds[3], height))
                 else:
                     typed = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
                     edges.extend(_path_edges(typed, _transform(typed, outer), height))
@@ -214,25 +222,33 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
 
 
 class _ObjectCalls(NamedTuple):
-    page_object: Callable  # FPDFPage_GetObject(page, index) → object address or None
+    page_object: Callable  # FPDFPage_GetObject(page, index) → object (an _Object, false when NULL)
     form_object: Callable  # FPDFFormObj_GetObject(form, index)
     get_type: Callable  # FPDFPageObj_GetType(object)
     count_segments: Callable  # FPDFPath_CountSegments(path)
     get_bounds: Callable  # FPDFPageObj_GetBounds(object, *left, *bottom, *right, *top)
 
 
+class _Object(ctypes.c_void_p):
+    """A page object's address as a ctypes pointer: a function returning a subclass of c_void_p
+    gives the pointer itself, not a Python int, so it passes to an untyped call as a pointer
+    (an int would pass as a 32-bit C int)."""
+
+
 @cache
 def _object_calls() -> _ObjectCalls:
-    """The object walk's PDFium calls typed with plain pointers, as ``_per_char_calls``: a page
-    of tables or charts holds thousands of path objects."""
-    pointer, number = ctypes.c_void_p, ctypes.c_int
-    proto = ctypes.CFUNCTYPE
+    """The object walk's PDFium calls, untyped as ``_per_char_calls`` (a page of tables or charts
+    holds thousands of path objects): each passes an ``_Object`` (or the page as a c_void_p)
+    and a Python int for a C ``int`` index, and returns a C int or an ``_Object``. The form's
+    object index is a C ``unsigned long``, which an untyped int would not fill: typed."""
+    page_object = ctypes.CFUNCTYPE(_Object)(_address(raw.FPDFPage_GetObject))  # (page, int index)
+    page_object.argtypes = None
     return _ObjectCalls(
-        proto(pointer, pointer, number)(_address(raw.FPDFPage_GetObject)),
-        proto(pointer, pointer, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
-        proto(number, pointer)(_address(raw.FPDFPageObj_GetType)),
-        proto(number, pointer)(_address(raw.FPDFPath_CountSegments)),
-        proto(number, pointer, pointer, pointer, pointer, pointer)(_address(raw.FPDFPageObj_GetBounds)),
+        page_object,
+        ctypes.CFUNCTYPE(_Object, ctypes.c_void_p, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
+        _untyped(raw.FPDFPageObj_GetType),  # (object) → int
+        _untyped(raw.FPDFPath_CountSegments),  # (path) → int
+        _untyped(raw.FPDFPageObj_GetBounds),  # (object, float* left, bottom, right, top) → FPDF_BOOL (int)
     )
 
 

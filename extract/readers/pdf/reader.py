@@ -315,7 +315,8 @@ class _Composer:
         if len(self.lefts) < 2:
             return self.blocks
         base = max(self.lefts, key=lambda key: len(self.lefts[key]))
-        shifts = {key: _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
+        # The base kind's own shift is 0: no shift lines up more of its edges than none.
+        shifts = {key: 0 if key == base else _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
         return [
             block._replace(indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
             for block, key in zip(self.blocks, self.printed_page)
@@ -342,10 +343,13 @@ def _best_shift(base: list[float], lefts: list[float]) -> int:
     common = Counter(round(x) for x in base)
     mine = Counter(round(x) for x in lefts)
     best, best_score = 0, -1
+    most = sum(mine.values())  # every edge lined up: no later shift can do better, and ties keep the first
     for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
         score = sum(min(n, common.get(x + shift, 0)) for x, n in mine.items())
         if score > best_score:
             best, best_score = shift, score
+            if score == most:
+                break
     return best
 
 
