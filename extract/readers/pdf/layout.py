@@ -97,7 +97,7 @@ class PageReader:
     def read(self, page: PageContent) -> list[Unit]:
         units: list[Unit] = []
         for side, (x0, x1) in enumerate(self.regions(page)):
-            words = [w for w in page.words if x0 <= w.center < x1]
+            words = [w for w in page.words if x0 <= (w.x0 + w.x1) / 2 < x1]  # w.center, without the property call
             edges = Rules(partial(_edges_within, page.edges, x0, x1))  # read only if looked at (pdfium.py)
             units.extend(u._replace(side=side) if side else u for u in self.read_region(page, words, edges, x0, x1))
         return units
@@ -214,30 +214,19 @@ class PageReader:
         first read at the gutter's middle, without the rules: most pages of a plan have a
         gutter there that is no agency column (indented text, a chart's labels), and their
         rules (the split moves onto a vertical rule in the gutter) are then never read."""
-        if self.probe_without_rules:
-            probe = self._column(body, (), lo, hi)
-            if probe is None or not self._reads_as_agencies(body, probe):
-                return None
-        column = self._column(body, edges, lo, hi)
-        return column if column and self._reads_as_agencies(body, column) else None
+        gutter = _gutter(body, lo, hi)  # found once: the rules only move the split within it
+        if gutter is None:
+            return None
+        if self.probe_without_rules and not self._reads_as_agencies(body, _column_at(gutter, ())):
+            return None
+        column = _column_at(gutter, edges)
+        return column if self._reads_as_agencies(body, column) else None
 
     def _column(
         self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float, min_lines: int = 2
     ) -> Column | None:
-        at = best_split(body, lo, hi, min_lines)
-        if at is None:
-            return None
-        words = [w for line in body for w in line]
-        g0 = max((w.x1 for w in words if w.x1 <= at), default=lo)  # the task column's right edge
-        g1 = min((w.x0 for w in words if w.x0 >= at), default=hi)  # the agency column's left edge
-        dividers = [e for e in edges if not e.horizontal and g0 - RULE_MERGE <= e.x0 <= g1 + RULE_MERGE]
-        if dividers:
-            longest = max(dividers, key=lambda e: e.bottom - e.top)
-            split = longest.x0
-            dividers = [e for e in dividers if abs(e.x0 - split) <= RULE_MERGE]
-        else:
-            split = (g0 + g1) / 2
-        return Column(split, (g0, g1), dividers)
+        gutter = _gutter(body, lo, hi, min_lines)
+        return None if gutter is None else _column_at(gutter, edges)
 
     def _reads_as_agencies(self, body: list[list[Word]], column: Column) -> bool:
         right = []
@@ -336,6 +325,31 @@ class PageReader:
             units.append(Unit("row", _cell_text(block), _cell_text(right), page, top, bottom))
         units.extend(Unit("row", "", _cell_text(line), page, line[0].top, line[0].bottom) for line in orphans)
         return units
+
+
+def _gutter(body: list[list[Word]], lo: float, hi: float, min_lines: int = 2) -> tuple[float, float] | None:
+    """The empty band in [lo, hi] a column boundary runs down (``best_split``), from the task
+    column's right edge to the agency column's left edge; None when there is none."""
+    at = best_split(body, lo, hi, min_lines)
+    if at is None:
+        return None
+    words = [w for line in body for w in line]
+    g0 = max((w.x1 for w in words if w.x1 <= at), default=lo)  # the task column's right edge
+    g1 = min((w.x0 for w in words if w.x0 >= at), default=hi)  # the agency column's left edge
+    return g0, g1
+
+
+def _column_at(gutter: tuple[float, float], edges: list[Edge]) -> Column:
+    """The column split in ``gutter``: on its longest vertical rule, else at its middle."""
+    g0, g1 = gutter
+    dividers = [e for e in edges if not e.horizontal and g0 - RULE_MERGE <= e.x0 <= g1 + RULE_MERGE]
+    if dividers:
+        longest = max(dividers, key=lambda e: e.bottom - e.top)
+        split = longest.x0
+        dividers = [e for e in dividers if abs(e.x0 - split) <= RULE_MERGE]
+    else:
+        split = (g0 + g1) / 2
+    return Column(split, (g0, g1), dividers)
 
 
 def _edges_within(edges: list[Edge], x0: float, x1: float) -> list[Edge]:
