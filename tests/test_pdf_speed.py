@@ -178,3 +178,33 @@ def test_untyped_object_calls_find_the_typed_calls_rules(path, monkeypatch):
             page.close()
     finally:
         pdf.close()
+
+
+def _best_shift_by_trying_each(base, lefts):
+    """reader._best_shift as it was: every shift tried against every edge."""
+    from collections import Counter
+
+    from extract.readers.pdf.reader import MAX_SHIFT
+
+    common = Counter(round(x) for x in base)
+    mine = Counter(round(x) for x in lefts)
+    best, best_score = 0, -1
+    for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
+        score = sum(min(n, common.get(x + shift, 0)) for x, n in mine.items())
+        if score > best_score:
+            best, best_score = shift, score
+    return best
+
+
+def test_best_shift_is_the_shift_found_by_trying_each():
+    import random
+
+    from extract.readers.pdf.reader import _best_shift
+
+    rng = random.Random(15)
+    for _ in range(500):
+        base = [rng.choice([50.2, 62.7, 75, 90.4, 300]) + rng.uniform(-0.6, 0.6) for _ in range(rng.randint(0, 40))]
+        shift = rng.randint(-80, 80)
+        lefts = [x + shift + rng.choice([0, 0, 0, 1, -1, 17]) for x in rng.sample(base, min(len(base), rng.randint(0, 30)))]
+        lefts += [rng.uniform(0, 600) for _ in range(rng.randint(0, 5))]
+        assert _best_shift(base, lefts) == _best_shift_by_trying_each(base, lefts)
