@@ -255,3 +255,15 @@ def test_a_plain_parse_does_not_import_argparse(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == "False"
+
+
+def test_the_program_freezes_the_collector_before_exit_and_main_with_arguments_does_not(monkeypatch) -> None:
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["plan-extract", "schema"])
+    main(["schema"])
+    assert frozen == []
+    main()
+    assert frozen == [True]
