@@ -112,6 +112,14 @@ def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = No
     return parse_bytes(decoded.encode("utf-8"), path, profile)
 
 
+def read_layout(*args, **kwargs):
+    """``stages.layout.read_layout``, imported on first use (~0.5 ms of start-up): verbatim text
+    (a text file) has no layout to read. A function here, so ``benchmarks.stages`` counts it."""
+    from .stages.layout import read_layout as read
+
+    return read(*args, **kwargs)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for one parse.
@@ -153,8 +161,6 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     if document.verbatim:  # run-on text: a marker may open a heading mid-line, but not a lines-only one
         tokens = [token for token in tokens if not token.family.lines_only]
     else:  # the reader's own lines: headings open lines; the rest is title, body or contents
-        from .stages.layout import read_layout  # here: verbatim text (a text file) has no layout to read
-
         tokens, found = read_layout(value, tokens, composed, document, profile, blocked, _agency_test(profile))
         if found:
             furniture = merge_furniture(furniture, found)
