@@ -22,8 +22,9 @@ Example (HWPX)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from .records import Record
 
 PARAGRAPH = "paragraph"
 ROW = "row"
@@ -44,8 +45,7 @@ class Locator(NamedTuple):
     paragraph: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One table cell: its address, spans, the header text of its column, and its blocks."""
 
     row: int
@@ -62,8 +62,7 @@ class Cell:
         return "\n".join(block.plain_text for block in self.blocks if block.kind in (PARAGRAPH, ROW))
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     kind: str
     text: str = ""  # a paragraph's text as stored (without the computed label); "" for rows
     label: str | None = None  # numbering/bullet the word processor draws before the text
@@ -88,8 +87,7 @@ class Block:
         return self.text
 
 
-@dataclass(frozen=True)
-class ReaderIssue:
+class ReaderIssue(NamedTuple):
     """A reader's diagnostic: a glyph it could not map, a part it could not read."""
 
     severity: str  # "warning" | "info"
@@ -100,21 +98,36 @@ class ReaderIssue:
     offset: int = 0  # character within that block's ``plain_text``
 
 
-@dataclass(frozen=True)
-class Document:
-    path: str
-    format: str  # "text" | "pdf" | "hwp" | "hwpx"
-    sha256: str
-    blocks: tuple[Block, ...]
-    encoding: str | None = None  # text input only
-    issues: tuple[ReaderIssue, ...] = ()
-    metadata: dict[str, str] = field(default_factory=dict)  # e.g. the format's own title
-    # True: the blocks hold the file's decoded text untouched (plain text), to be normalized
-    # with a map back to it; False: the reader's text, which composing normalizes (NFC, spaces).
-    verbatim: bool = False
-    # True: a block is a printed line, and a paragraph may wrap onto the next block (PDF);
-    # False: a block is a whole paragraph (HWP, HWPX) or a line of text.
-    wrapped: bool = False
+class Document(Record):
+    """A reader's result (records.py: a plain class, not a dataclass, for start-up)."""
+
+    __slots__ = ("path", "format", "sha256", "blocks", "encoding", "issues", "metadata", "verbatim", "wrapped")
+
+    def __init__(
+        self,
+        path: str,
+        format: str,  # "text" | "pdf" | "hwp" | "hwpx"
+        sha256: str,
+        blocks: tuple[Block, ...],
+        encoding: str | None = None,  # text input only
+        issues: tuple[ReaderIssue, ...] = (),
+        metadata: dict[str, str] | None = None,  # e.g. the format's own title
+        # True: the blocks hold the file's decoded text untouched (plain text), to be normalized
+        # with a map back to it; False: the reader's text, which composing normalizes (NFC, spaces).
+        verbatim: bool = False,
+        # True: a block is a printed line, and a paragraph may wrap onto the next block (PDF);
+        # False: a block is a whole paragraph (HWP, HWPX) or a line of text.
+        wrapped: bool = False,
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.sha256 = sha256
+        self.blocks = blocks
+        self.encoding = encoding
+        self.issues = issues
+        self.metadata = {} if metadata is None else metadata
+        self.verbatim = verbatim
+        self.wrapped = wrapped
 
     def iter_blocks(self):
         """Every block in reading order, descending into table cells (depth first)."""

@@ -13,8 +13,9 @@ from enum import IntEnum
 
 # What must not reach a terminal raw from a file name or a document's text: C0 and C1
 # controls (ESC starts the sequences that retitle, recolour or rewrite a terminal), DEL,
-# and the bidirectional overrides that reorder what is shown.
-UNSAFE_FOR_TERMINAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# and the bidirectional overrides that reorder what is shown. (A pattern compiled on first use,
+# by re's cache: a run without a message to print never compiles it.)
+UNSAFE_FOR_TERMINAL = r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 
 
 class ExitCode(IntEnum):
@@ -69,7 +70,7 @@ class PlanError(Exception):
 
 def printable(text: str) -> str:
     """``text`` with every control character shown as an escape (``\\x1b``): one line, safe to print."""
-    return UNSAFE_FOR_TERMINAL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(UNSAFE_FOR_TERMINAL, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def internal_message(exc: BaseException) -> str:

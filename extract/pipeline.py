@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,11 +25,11 @@ from pydantic_core import to_json
 from .stages.agencies import agencies_at_end, agencies_in_leading_parenthesis, agencies_in_parenthesis, load_registry
 from .stages.content import Cut, Part, agency_issues, cut_node, fold, read_preamble, trailing_fragment
 from .errors import ExitCode, PlanError
-from .stages.layout import read_layout, rejected_lines
 from .stages.furniture import Furniture, find_furniture, merge_furniture
 from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
 from .document import Document
+from .records import Record
 from .stages.compose import compose
 from .stages.confidence import measure
 from .readers import read_document
@@ -51,11 +50,16 @@ class Claims(NamedTuple):
     noise: list[tuple[str, int, int]]  # (kind, start, end)
 
 
-@dataclass
-class Parsed:
-    data: dict  # the validated plan, as ``parse`` writes it
-    text: Text  # the normalized text the parts index into
-    claims: Claims = field(repr=False)
+class Parsed(Record):
+    """A parsed plan: its validated data, and the text and claims behind it."""
+
+    _fields = ("data", "text", "claims")  # a __dict__, not slots: the cached properties live in it
+    _hidden = ("claims",)
+
+    def __init__(self, data: dict, text: Text, claims: Claims) -> None:
+        self.data = data  # the validated plan, as ``parse`` writes it
+        self.text = text  # the normalized text the parts index into
+        self.claims = claims
 
     @cached_property
     def document(self) -> PlanDocument:
@@ -108,6 +112,14 @@ def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = No
     return parse_bytes(decoded.encode("utf-8"), path, profile)
 
 
+def read_layout(*args, **kwargs):
+    """``stages.layout.read_layout``, imported on first use (~0.5 ms of start-up): verbatim text
+    (a text file) has no layout to read. A function here, so ``benchmarks.stages`` counts it."""
+    from .stages.layout import read_layout as read
+
+    return read(*args, **kwargs)
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for one parse.
@@ -157,6 +169,8 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
     if not document.verbatim and len(drafts) < len(tokens):
         # A line a marker opens that the tree keeps as text (20 학년도 … after 3) is body
         # text, not the title of the heading before it going on.
+        from .stages.layout import rejected_lines  # (loaded already: read_layout ran)
+
         rejected = rejected_lines(value, tokens, drafts, composed)
         if rejected:
             furniture = merge_furniture(furniture, rejected)

@@ -200,3 +200,70 @@ def test_own_registry(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
     assert main(args) == 0
     document = json.loads(capsysbinary.readouterr().out)
     assert [[a["name"] or a["text"] for a in c.get("agencies") or []] for c in document["children"]] == names
+
+
+# A plain `parse` command line is read without argparse (commands/parse.py quick_args): it must
+# give what argparse gives, and leave every other command line to argparse.
+QUICK = [
+    ["a.txt"],
+    ["a.txt", "b.pdf", "c"],
+    ["a.txt", "-o", "out2"],
+    ["-o", "-", "a.txt"],
+    ["-q", "--strict", "a.txt", "b.txt", "--compact", "--output", "x", "-o", "y"],
+    ["--quiet", "a.txt", "-q"],
+    ["", "-o", ""],
+]
+NOT_QUICK = [
+    [],
+    ["-o", "x"],
+    ["a.txt", "-o"],
+    ["a.txt", "-o", "--strict"],
+    ["a.txt", "-q", "b.txt"],  # inputs on both sides of an option: argparse refuses it
+    ["-", "a.txt"],
+    ["a.txt", "--output=x"],
+    ["a.txt", "--out", "x"],
+    ["a.txt", "-qo", "x"],
+    ["a.txt", "-j", "2"],
+    ["a.txt", "--pages", "1-2"],
+    ["a.txt", "--", "b.txt"],
+    ["a.txt", "-h"],
+]
+
+
+@pytest.mark.parametrize("argv", QUICK, ids=" ".join)
+def test_quick_args_read_as_argparse_does(argv: list[str]) -> None:
+    from extract.cli import build_parser
+    from extract.commands.parse import quick_args
+
+    assert vars(quick_args(argv)) == vars(build_parser("parse").parse_args(["parse", *argv]))
+
+
+@pytest.mark.parametrize("argv", NOT_QUICK, ids=" ".join)
+def test_other_command_lines_are_left_to_argparse(argv: list[str]) -> None:
+    from extract.commands.parse import quick_args
+
+    assert quick_args(argv) is None
+
+
+def test_a_plain_parse_does_not_import_argparse(tmp_path: Path) -> None:
+    code = "import sys; from extract.cli import main; main(sys.argv[1:]); print('argparse' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "parse", "-q", str(FIXTURE), "-o", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_the_program_freezes_the_collector_before_exit_and_main_with_arguments_does_not(monkeypatch) -> None:
+    import gc
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["plan-extract", "schema"])
+    main(["schema"])
+    assert frozen == []
+    main()
+    assert frozen == [True]

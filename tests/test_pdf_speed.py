@@ -97,3 +97,114 @@ def test_rules_of_a_closed_page_are_refused():
         pdf.page(2)
         with pytest.raises(RuntimeError, match="after the next page"):
             list(first.edges)
+
+
+def _typed_chars(textpage, height: float):
+    """``pdfium._chars`` as pypdfium2's typed bindings and the box's named fields read it."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    from extract.readers.pdf.page import UNMAPPED
+
+    handle = textpage.raw
+    chars, blanks, unmapped = [], 0, 0
+    for i in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        ch = chr(code) if code < 0x110000 else UNMAPPED
+        if ch.isspace() or ch == "\x00":
+            if ch in "\r\n\x00" or raw.FPDFText_IsGenerated(handle, i):
+                continue
+            ch, blanks = " ", blanks + 1
+        elif raw.FPDFText_HasUnicodeMapError(handle, i):
+            ch, unmapped = UNMAPPED, unmapped + 1
+        box = raw.FS_RECTF()
+        raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
+        chars.append((ch, box.left, box.right, height - box.top, height - box.bottom))
+    return chars, len(chars) - blanks, unmapped
+
+
+@pytest.mark.parametrize("path", FIXTURE_PDFS + CORPUS_PDFS[:2], ids=lambda p: p.name)
+def test_untyped_glyph_calls_read_what_the_typed_ones_do(path):
+    """The per-glyph PDFium calls made without argument conversion, the box read through a
+    memoryview (pdfium._per_char_calls, _chars) give what pypdfium2's typed calls give."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        for i in range(min(len(pdf), 6)):
+            page = pdf[i]
+            textpage = page.get_textpage()
+            height = page.get_height()
+            assert pdfium._chars(textpage, height) == _typed_chars(textpage, height)
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _typed_object_calls():
+    """``pdfium._object_calls`` as it was: prototypes with declared argument types (object
+    addresses as Python ints, converted back to pointers on each call)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    pointer, number, proto, address = ctypes.c_void_p, ctypes.c_int, ctypes.CFUNCTYPE, pdfium._address
+    return pdfium._ObjectCalls(
+        proto(pointer, pointer, number)(address(raw.FPDFPage_GetObject)),
+        proto(pointer, pointer, ctypes.c_ulong)(address(raw.FPDFFormObj_GetObject)),
+        proto(number, pointer)(address(raw.FPDFPageObj_GetType)),
+        proto(number, pointer)(address(raw.FPDFPath_CountSegments)),
+        proto(number, pointer, pointer, pointer, pointer, pointer)(address(raw.FPDFPageObj_GetBounds)),
+    )
+
+
+RULED = [p for p in CORPUS_PDFS if p.name.startswith(("2014-06", "2025-09"))]
+
+
+@pytest.mark.parametrize("path", FIXTURE_PDFS + RULED, ids=lambda p: p.name)
+def test_untyped_object_calls_find_the_typed_calls_rules(path, monkeypatch):
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            fast = pdfium._objects(page, page.get_height())
+            with monkeypatch.context() as patch:
+                patch.setattr(pdfium, "_object_calls", _typed_object_calls)
+                assert pdfium._objects(page, page.get_height()) == fast
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _best_shift_by_trying_each(base, lefts):
+    """reader._best_shift as it was: every shift tried against every edge."""
+    from collections import Counter
+
+    from extract.readers.pdf.reader import MAX_SHIFT
+
+    common = Counter(round(x) for x in base)
+    mine = Counter(round(x) for x in lefts)
+    best, best_score = 0, -1
+    for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
+        score = sum(min(n, common.get(x + shift, 0)) for x, n in mine.items())
+        if score > best_score:
+            best, best_score = shift, score
+    return best
+
+
+def test_best_shift_is_the_shift_found_by_trying_each():
+    import random
+
+    from extract.readers.pdf.reader import _best_shift
+
+    rng = random.Random(15)
+    for _ in range(500):
+        base = [rng.choice([50.2, 62.7, 75, 90.4, 300]) + rng.uniform(-0.6, 0.6) for _ in range(rng.randint(0, 40))]
+        shift = rng.randint(-80, 80)
+        lefts = [x + shift + rng.choice([0, 0, 0, 1, -1, 17]) for x in rng.sample(base, min(len(base), rng.randint(0, 30)))]
+        lefts += [rng.uniform(0, 600) for _ in range(rng.randint(0, 5))]
+        assert _best_shift(base, lefts) == _best_shift_by_trying_each(base, lefts)

@@ -43,3 +43,65 @@ def test_a_copy_is_used_only_for_the_text_it_was_made_from(tmp_path: Path, text,
         stored_path(path).write_text(copy.replace('SHA(a = 1\\n)', digest("a = 1\n")), encoding="utf-8")
     assert loads_toml(text, path) == expected
     assert loads_toml(text) == tomllib.loads(text)  # no path: always parsed
+
+
+# Compiled regex patterns (extract/data/patterns.json, ``stored.compile_regex``).
+
+
+def test_stored_patterns_are_those_the_parse_compiles() -> None:
+    """Every pattern a CLI parse of the fixture compiles is stored (an edited pattern or a new one
+    fails), and under the `regex` version that wrote them as the compilation it gives now. Under
+    another version (a newer `regex` from the package index) the copies are not used, and the
+    parse compiles as it would without them: that is tested below, not failed here."""
+    import regex
+
+    from extract.stored import same_compilation
+    from scripts.store_toml import probe, stored_entries
+
+    stale = "extract/data/patterns.json is stale: run `python3 scripts/store_toml.py`"
+    version, entries = stored_entries()
+    fresh = probe(empty=True)["fresh"]
+    assert [(data[0], flags) for flags, data in entries] == [(data[0], flags) for flags, data in fresh], stale
+    if version == regex.__version__:  # (under another `regex` the copies are not used: compiled as before)
+        for (_, old), (_, new) in zip(entries, fresh):
+            assert same_compilation(old, new), f"{old[0]!r}: {stale}"
+        assert probe(empty=False)["missed"] == []
+
+
+def test_a_restored_pattern_is_the_compiled_one() -> None:
+    import regex
+
+    from extract.stored import _read_patterns, _restore, pickled, same_compilation
+    from scripts.store_toml import stored_entries
+
+    version, entries = stored_entries()
+    if version != regex.__version__:  # written under another `regex`: not read at all
+        assert _read_patterns() == {}
+        return
+    for flags, data in entries:
+        restored = _restore(data)
+        compiled = regex.compile(data[0], flags)
+        assert same_compilation(pickled(restored), pickled(compiled))
+        assert (restored.pattern, restored.flags, restored.groupindex, restored.groups) == (
+            compiled.pattern, compiled.flags, compiled.groupindex, compiled.groups)
+
+
+def test_a_pattern_not_stored_is_compiled(monkeypatch) -> None:
+    import regex
+
+    import extract.stored as stored
+
+    monkeypatch.setattr(stored, "_patterns", {})
+    monkeypatch.setattr(stored, "MISSED", [])
+    assert stored.compile_regex(r"(?P<a>x)+", regex.VERBOSE).groupindex == {"a": 1}
+    assert stored.MISSED == [(r"(?P<a>x)+", regex.VERBOSE)]
+
+
+def test_a_store_from_another_regex_version_is_not_read(tmp_path, monkeypatch) -> None:
+    import extract.stored as stored
+
+    text = stored.PATTERNS_FILE.read_text(encoding="utf-8")
+    path = tmp_path / "patterns.json"
+    path.write_text(text.replace('"regex": "', '"regex": "0.', 1), encoding="utf-8")
+    monkeypatch.setattr(stored, "PATTERNS_FILE", path)
+    assert stored._read_patterns() == {}

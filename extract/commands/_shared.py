@@ -5,7 +5,6 @@ Not a command itself (it is not in ``COMMANDS``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from functools import lru_cache
@@ -14,6 +13,8 @@ from typing import TYPE_CHECKING
 from ..errors import ExitCode, PlanError, printable
 
 if TYPE_CHECKING:  # imported where used, so that `plan-extract --help` starts light
+    import argparse
+
     from ..batch import Failure
     from ..stages.profile import Profile
 
@@ -83,9 +84,9 @@ def byte_count(text: str) -> int:
     try:
         count = int(number) * BYTE_UNITS[unit]
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 50M)") from None
+        raise _type_error(f"not a size: {text!r} (e.g. 50M)") from None
     if count <= 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
+        raise _type_error("must be more than 0")
     return count
 
 
@@ -93,10 +94,17 @@ def job_count(text: str) -> int:
     try:
         jobs = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise _type_error(f"not a number: {text!r}") from None
     if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+        raise _type_error("must be 0 (one per CPU) or more")
     return jobs or os.cpu_count() or 1
+
+
+def _type_error(message: str) -> Exception:
+    """argparse's error for an option's bad value (argparse is imported only when a parser is built)."""
+    import argparse
+
+    return argparse.ArgumentTypeError(message)
 
 
 @lru_cache(maxsize=4)

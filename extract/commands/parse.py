@@ -7,7 +7,6 @@ are still written; the exit code is that of the first failure.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 from functools import partial
@@ -18,6 +17,8 @@ from ..errors import ExitCode, PlanError
 from ._shared import add_batch_arguments, add_compact_argument, cached_profile, write_stdout
 
 if TYPE_CHECKING:
+    import argparse
+
     from ..inputs import Input
 
 HELP = "parse a plan (text or PDF) into JSON"
@@ -58,6 +59,8 @@ def _add_pdf_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _page_spec(spec: str) -> str:
+    import argparse
+
     from ..readers.pdf.reader import parse_page_spec
 
     try:
@@ -65,6 +68,57 @@ def _page_spec(spec: str) -> str:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return spec
+
+
+# The options of a plain run, read without argparse: importing it and building the parser is
+# ~10 ms of a ~100 ms run. Anything else (another option, an abbreviation, --opt=value, --help,
+# an input starting with -, no input, inputs on both sides of an option) is left to argparse,
+# which also words the errors; tests/test_cli.py checks both read each plain command line alike.
+QUICK_FLAGS = {"-q": "quiet", "--quiet": "quiet", "--strict": "strict", "--compact": "compact"}
+QUICK_VALUES = {"-o": "output", "--output": "output"}
+
+
+def quick_args(argv: list[str]):
+    """``parse``'s arguments (``argv`` after the command name) as argparse would read them, or
+    None when they are not a plain command line: ``INPUT... [-o DIR | -o -] [-q] [--strict] [--compact]``."""
+    from types import SimpleNamespace
+
+    from .. import DEFAULT_MAX_BYTES
+
+    values: dict = {"inputs": [], "output": DEFAULT_OUT, "strict": False, "compact": False}
+    inputs_closed = False  # argparse takes the first run of inputs only
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in QUICK_FLAGS:
+            values[QUICK_FLAGS[arg]] = True
+        elif arg in QUICK_VALUES:
+            if i + 1 == len(argv) or (argv[i + 1].startswith("-") and argv[i + 1] != "-"):
+                return None
+            values[QUICK_VALUES[arg]] = argv[i + 1]
+            i += 1
+        elif arg.startswith("-") or inputs_closed:
+            return None
+        else:
+            values["inputs"].append(arg)
+            i += 1
+            continue
+        inputs_closed = bool(values["inputs"])
+        i += 1
+    if not values["inputs"]:
+        return None
+    return SimpleNamespace(
+        command="parse",
+        jobs=1,
+        profile=None,
+        registry=[],
+        quiet=values.pop("quiet", False),
+        max_bytes=DEFAULT_MAX_BYTES,
+        pages=None,
+        engine=None,
+        run=run,
+        **values,
+    )
 
 
 class ParsedFile(NamedTuple):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator, ReaderIssue
 from . import hwp_records as rec
@@ -372,7 +372,7 @@ class _BodyReader:
             return self.paragraph_lists(node, depth + 1)
         if kind in NOTE_CONTROLS:
             furniture = NOTE_CONTROLS[kind]
-            return [replace(block, furniture=furniture) for block in self.paragraph_lists(node, depth + 1)]
+            return [block._replace(furniture=furniture) for block in self.paragraph_lists(node, depth + 1)]
         return []
 
     def paragraph_lists(self, node: Node, depth: int) -> list[Block]:

@@ -36,7 +36,7 @@ import io
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import NamedTuple
 from xml.etree import ElementTree
 
@@ -632,5 +632,5 @@ def _is_header_row(tr: ElementTree.Element, cells: list[Cell]) -> bool:
 def _with_header(cell: Cell, headers: list[tuple[int, int, str]]) -> Cell:
     for first, span, text in headers:
         if first <= cell.col < first + span:
-            return replace(cell, header=text or None)
+            return cell._replace(header=text or None)
     return cell

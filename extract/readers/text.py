@@ -11,18 +11,17 @@ device, an empty file, binary data, bytes no encoding explains, more than ``--ma
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 import stat
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import ClassVar
 
 from .. import DEFAULT_MAX_BYTES
 from ..document import PARAGRAPH, Block, Document, Locator
 from ..errors import ExitCode, PlanError
+from ..records import Record
+from ..sha import sha256
 
 # (BOM, codec) pairs, longest first so UTF-32 is never mistaken for UTF-16.
 BOMS = (
@@ -45,18 +44,21 @@ STDIN_NAME = "<stdin>"  # what messages and source.path call it
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Source:
-    path: str
-    data: bytes
-    text: str  # decoded, BOM removed, otherwise untouched
-    encoding: str
+class Source(Record):
+    """A text file read and decoded."""
 
-    format: ClassVar[str] = "text"
+    __slots__ = ("path", "data", "text", "encoding")
+    format = "text"
+
+    def __init__(self, path: str, data: bytes, text: str, encoding: str) -> None:
+        self.path = path
+        self.data = data
+        self.text = text  # decoded, BOM removed, otherwise untouched
+        self.encoding = encoding
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256(self.data).hexdigest()
 
 
 def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Source:

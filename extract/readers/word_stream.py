@@ -27,11 +27,12 @@ Takes the decoded ``Source`` and the profile (its markers and body bullets); ret
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 import regex
+
+from ..stored import compile_regex
 
 from ..document import PAGE_BREAK, PARAGRAPH, Block, Document, Locator, ReaderIssue
 from ..stages.tokenize import Spans, find_markers
@@ -42,7 +43,7 @@ MIN_LINES = 100  # a word stream has many lines…
 WORD_LINE_SHARE = 0.9  # …nearly all of them a single word (a scrape wrapped at random spaces is not one)
 
 # === page 9 ===, --- Page 9 ---, [page 9]: a line an OCR tool writes between pages.
-PAGE_MARKER = regex.compile(r"\s* (?: [=\-#\[]+ \s* (?i:page|페이지|쪽) \s* (?P<number>\d{1,5}) \s* [=\-#\]]* ) \s*", regex.VERBOSE)
+PAGE_MARKER = compile_regex(r"\s* (?: [=\-#\[]+ \s* (?i:page|페이지|쪽) \s* (?P<number>\d{1,5}) \s* [=\-#\]]* ) \s*", regex.VERBOSE)
 
 
 def is_word_stream(text: str) -> bool:
@@ -57,6 +58,8 @@ def is_word_stream(text: str) -> bool:
 @lru_cache(maxsize=1)
 def confusions() -> dict[str, str]:
     """A whole word as OCR wrote it → the bullet or numeral the page showed."""
+    import tomllib  # here: only a word stream reads it, and most runs have none (~2 ms)
+
     return tomllib.loads(DATA.read_text(encoding="utf-8"))["word"]
 
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .. import DATA_DIR
-from ..stored import read_toml
+from ..stored import compile_regex, read_toml
 from .profile import Profile
 
 
@@ -308,7 +308,7 @@ def restore_shared_suffixes(found: list[FoundAgency], registry: Registry) -> lis
 
 
 # The suffix a run of agency stems shares: 부, 처, 청, 위원회.
-SHARED_SUFFIX = regex.compile(r"(?:위원회|부|처|청)$")
+SHARED_SUFFIX = compile_regex(r"(?:위원회|부|처|청)$")
 
 MAX_NAME = 40  # characters: longer than any agency name or alias in the registry
 
@@ -340,13 +340,13 @@ def _alias_ending(
 
 
 # (국토부) 공공택지 …: a row that opens with a parenthesis, then its title.
-LEADING_PARENTHESIS = regex.compile(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
+LEADING_PARENTHESIS = compile_regex(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
-TRAILING_PARENTHESIS = regex.compile(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
+TRAILING_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
 # Inside it, what parts agencies besides the profile's separators: ＋, the middle dots, 및.
-PARENTHESIS_SEPARATORS = regex.compile(r"\s* (?: [+＋․‧ㆍ・∙] | \s 및 \s ) \s*", regex.VERBOSE)
+PARENTHESIS_SEPARATORS = compile_regex(r"\s* (?: [+＋․‧ㆍ・∙] | \s 및 \s ) \s*", regex.VERBOSE)
 # Items that are not agencies and do not spoil the list: a date, a quarter, 등 (and others).
-NOT_AN_ITEM = regex.compile(
+NOT_AN_ITEM = compile_regex(
     r"""(?: 등 | 외 | [’'`‘]? \d{2,4} (?: [.\-/년] \s* [\d上下상하반기분월\s.]* )? | \d{1,2} \s* (?: 월 | 분기 ) | 상반기 | 하반기 )""",
     regex.VERBOSE,
 )
@@ -382,13 +382,13 @@ def _parenthesis_items(start: int, inside_start: int, inside: str, separators: s
     found: list[FoundAgency] = []
     stems: list[int] = []  # items that are no agency as written
     position = 0
-    for part in regex.split(f"({pattern})", inside, flags=regex.VERBOSE):
+    for part in compile_regex(f"({pattern})", regex.VERBOSE).split(inside):
         if part is None:
             continue
         item_start = position
         position += len(part)
         item = part.strip()
-        if not item or regex.fullmatch(pattern, part, flags=regex.VERBOSE):
+        if not item or compile_regex(pattern, regex.VERBOSE).fullmatch(part):
             continue
         if item.endswith(" 등"):
             item = item[:-2].rstrip()

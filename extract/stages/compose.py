@@ -27,7 +27,7 @@ import unicodedata
 import regex
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator
 from .furniture import Furniture
@@ -41,8 +41,7 @@ PASSAGE_PARAGRAPHS = 3
 SUB_ITEM = regex.compile(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
 
 
-@dataclass(frozen=True)
-class Composed:
+class Composed(NamedTuple):
     text: str
     line_starts: list[int]  # offset of each composed line
     line_blocks: list[Block]  # the block each line came from (a cell's paragraph for a box)
@@ -140,7 +139,7 @@ class _Builder:
     def add(self, block: Block, page: int | None = None) -> None:
         """Add ``block``; ``page`` is its row's, for a cell's paragraph that has none of its own."""
         if block.page is None and page is not None:
-            block = replace(block, page=page)
+            block = block._replace(page=page)
         if block.kind == PARAGRAPH:
             self._line(block, [(block.plain_text, False)])
         elif block.kind == ROW:
@@ -152,7 +151,7 @@ class _Builder:
                         self.add(vertical, block.page)
                         continue
                     for inner in cell.blocks:
-                        self.add(replace(inner, framed=True) if inner is framed else inner, block.page)
+                        self.add(inner._replace(framed=True) if inner is framed else inner, block.page)
             else:
                 self._row(block)
         elif block.kind in (PAGE_BREAK, SECTION_BREAK):
@@ -240,7 +239,7 @@ def _vertical_text(cell: Cell) -> Block | None:
         return None
     if any(len(inner.text.strip()) > 1 for inner in paragraphs[:-1]):  # (a count may close it: '(11)')
         return None
-    return replace(paragraphs[0], text="".join(inner.text.strip() for inner in paragraphs))
+    return paragraphs[0]._replace(text="".join(inner.text.strip() for inner in paragraphs))
 
 
 def _framed_paragraph(row: Block) -> Block | None:

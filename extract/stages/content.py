@@ -8,10 +8,11 @@ fragment a scrape leaves after the last task.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
+
+from ..stored import compile_regex
 
 from .agencies import (
     FoundAgency,
@@ -23,12 +24,13 @@ from .agencies import (
     pieces_from_right,
     restore_shared_suffixes,
 )
+from ..records import Record
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
 
 # 사회문제 해결(참여) → label 참여; the parentheses are syntax, in the label's span.
-TRAILING_PARENTHETICAL = regex.compile(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
+TRAILING_PARENTHETICAL = compile_regex(r"\(\s*(?P<label>[^()\s][^()]{0,40}?)\s*\)\s*\Z")
 
 
 class Part(NamedTuple):
@@ -43,25 +45,52 @@ class Part(NamedTuple):
     end: int
 
 
-@dataclass
-class Cut:
-    title: str
-    title_span: tuple[int, int]
-    label: str | None = None
-    label_span: tuple[int, int] | None = None
-    agencies: list[FoundAgency] | None = None
-    agencies_span: tuple[int, int] | None = None
-    end: int = 0  # end of the node's own text
-    registry_reading: list[FoundAgency] | None = None  # set when the agency column said otherwise
-    references: list[str] = field(default_factory=list)  # page cross-references, footnote marks after the title
+class Cut(Record):
+    """What a heading's row was cut into."""
+
+    __slots__ = (
+        "title", "title_span", "label", "label_span", "agencies", "agencies_span", "end", "registry_reading", "references"
+    )
+
+    def __init__(
+        self,
+        title: str,
+        title_span: tuple[int, int],
+        label: str | None = None,
+        label_span: tuple[int, int] | None = None,
+        agencies: list[FoundAgency] | None = None,
+        agencies_span: tuple[int, int] | None = None,
+        end: int = 0,  # end of the node's own text
+        registry_reading: list[FoundAgency] | None = None,  # set when the agency column said otherwise
+        references: list[str] | None = None,  # page cross-references, footnote marks after the title
+    ) -> None:
+        self.title = title
+        self.title_span = title_span
+        self.label = label
+        self.label_span = label_span
+        self.agencies = agencies
+        self.agencies_span = agencies_span
+        self.end = end
+        self.registry_reading = registry_reading
+        self.references = [] if references is None else references
 
 
-@dataclass
-class Preamble:
-    title: str | None
-    year: int | None
-    title_span: tuple[int, int] | None
-    unrecognized: list[tuple[int, int]] = field(default_factory=list)
+class Preamble(Record):
+    """The text before the first heading: the plan's title and year."""
+
+    __slots__ = ("title", "year", "title_span", "unrecognized")
+
+    def __init__(
+        self,
+        title: str | None,
+        year: int | None,
+        title_span: tuple[int, int] | None,
+        unrecognized: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.title = title
+        self.year = year
+        self.title_span = title_span
+        self.unrecognized = [] if unrecognized is None else unrecognized
 
 
 def fold(text: str) -> str:
@@ -177,7 +206,7 @@ def cut_node(
 # What a title may end with that is not the title: a page cross-reference or a footnote mark,
 # kept as the node's ``references``.
 #   … 일자리 지원 강화 (18페이지)   … 추진 ☞ 18쪽   … 개선 p.18   … 도입*   … 재검토1｣
-TRAILING_REFERENCE = regex.compile(
+TRAILING_REFERENCE = compile_regex(
     r"""(?: \s* [(\[]? \s* (?: ☞ | → | 참고 )? \s*
             (?P<page> (?: p\. ?\s* \d{1,3} | \d{1,3} \s* (?: 페이지 | 쪽 | p\.? ) ) ) \s* [)\]]?
         | (?<= \S ) (?P<mark> \*{1,3} | \d{1,2} ｣ ) ) \s* $""",
@@ -186,7 +215,7 @@ TRAILING_REFERENCE = regex.compile(
 
 
 # A footnote mark set between two characters of a title: 시행*하여, 재검토1｣하고.
-INNER_MARK = regex.compile(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
+INNER_MARK = compile_regex(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
 
 
 def _take_references(text: str, start: int, title_end: int, cut: Cut) -> int:

@@ -8,17 +8,29 @@ kept as ``noise`` with their location; the tree never sees them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 from .profile import Profile
 
 
-@dataclass(frozen=True)
-class Furniture:
+NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
+class Furniture(NamedTuple):
     kind: str
     start: int
     end: int
-    fields: dict[str, str] = field(default_factory=dict, compare=False)
+    fields: Mapping[str, str] = NO_FIELDS  # a citation's document and pages
+
+    def __eq__(self, other: object) -> bool:  # the fields are what it says, not where it is
+        return isinstance(other, Furniture) and self[:3] == other[:3]
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self[:3])
 
 
 def find_furniture(text: str, profile: Profile) -> list[Furniture]:

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
+from ..records import Record
+from ..stored import compile_regex
 
 # Every horizontal space a plan might carry (tab, NBSP, ideographic space,
 # the U+2000 block, zero-width space, a stray BOM) becomes one ASCII space,
 # one for one, so offsets do not move.
-SPACE_LIKE = regex.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+SPACE_LIKE = compile_regex("[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 # Line separators other than LF that a copy-paste can bring (NEL, LS, PS).
-LINE_LIKE = regex.compile("[\x85\u2028\u2029]")
+LINE_LIKE = compile_regex("[\x85\u2028\u2029]")
 
-GRAPHEME = regex.compile(r"\X")
+GRAPHEME = compile_regex(r"\X")
 
 
 class Position(NamedTuple):
@@ -35,17 +35,16 @@ class Position(NamedTuple):
     column: int  # 1-based, in characters of the decoded text
 
 
-@dataclass
-class Text:
+class Text(Record):
     """Normalized text plus what is needed to point back into the decoded text."""
 
-    value: str
-    decoded_length: int
-    # origin[i] = decoded offset of normalized character i; None when identical.
-    origin: list[int] | None = None
-    line_starts: list[int] = field(init=False)
+    __slots__ = ("value", "decoded_length", "origin", "line_starts")
 
-    def __post_init__(self) -> None:
+    def __init__(self, value: str, decoded_length: int, origin: list[int] | None = None) -> None:
+        self.value = value
+        self.decoded_length = decoded_length
+        # origin[i] = decoded offset of normalized character i; None when identical.
+        self.origin = origin
         starts = [0]
         find = self.value.find
         i = find("\n")

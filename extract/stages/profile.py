@@ -7,7 +7,6 @@ swaps it for a plan whose markers the default does not know.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -16,7 +15,7 @@ import regex
 
 from .. import DATA_DIR, PROFILES_DIR
 from ..errors import ExitCode, PlanError
-from ..stored import loads_toml
+from ..stored import compile_regex, is_toml_error, loads_toml
 
 # Numbering schemes: the character (or digits) written → the ordinal it stands for.
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
@@ -165,11 +164,11 @@ def load_profile(path: str | Path | None = None, registries: tuple[str, ...] = (
     try:
         data = loads_toml(raw, PROFILES_DIR / DEFAULT_PROFILE if path is None else None)  # extract/stored.py
         profile = _compile(data, shown)
-    except tomllib.TOMLDecodeError as exc:
-        raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None
     except KeyError as exc:
         raise PlanError(f"invalid profile: the key {exc.args[0]!r} is missing", path=shown, code=ExitCode.USAGE) from None
     except (TypeError, ValueError, regex.error) as exc:
+        if is_toml_error(exc):
+            raise PlanError(f"profile is not valid TOML: {exc}", path=shown, code=ExitCode.USAGE) from None
         raise PlanError(f"invalid profile: {exc}", path=shown, code=ExitCode.USAGE) from None
     return profile._replace(
         registry_file=_data_file(profile.registry_file, base, "registry", shown),
@@ -201,7 +200,7 @@ def _registry_file(path: str) -> str:
         read_entries(resolved)
     except OSError as exc:
         raise PlanError(f"cannot read the registry: {exc.strerror or exc}", path=path, code=ExitCode.USAGE) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:  # tomllib.TOMLDecodeError is a ValueError
         detail = f"the key {exc.args[0]!r} is missing" if isinstance(exc, KeyError) else str(exc)
         raise PlanError(f"invalid registry: {detail}", path=path, code=ExitCode.USAGE) from None
     return resolved
@@ -234,15 +233,15 @@ def _compile(data: dict, shown: str) -> Profile:
     alternation = "|".join(
         f"(?:{_rename_groups(fam.pattern, i)})" + ("" if fam.glued else WORD_END) for i, fam in enumerate(families)
     )
-    marker_pattern = regex.compile(WORD_START + "(?:" + alternation + ")", regex.VERBOSE)
+    marker_pattern = compile_regex(WORD_START + "(?:" + alternation + ")", regex.VERBOSE)
     protected_patterns = [entry["pattern"] for entry in data.get("protected", [])]
     protected = (
-        regex.compile("|".join(f"(?:{p})" for p in protected_patterns), regex.VERBOSE) if protected_patterns else None
+        compile_regex("|".join(f"(?:{p})" for p in protected_patterns), regex.VERBOSE) if protected_patterns else None
     )
     furniture = tuple(
         FurnitureRule(
             kind=entry["kind"],
-            pattern=regex.compile(
+            pattern=compile_regex(
                 WORD_START + "(?:" + entry["pattern"] + ")" + (r"\s*\Z" if entry.get("at_end") else WORD_END),
                 regex.VERBOSE,
             ),
@@ -258,11 +257,11 @@ def _compile(data: dict, shown: str) -> Profile:
         group_family=_group_family(families, marker_pattern),
         protected=protected,
         furniture=furniture,
-        year_pattern=regex.compile(data["title"]["year"], regex.VERBOSE),
+        year_pattern=compile_regex(data["title"]["year"], regex.VERBOSE),
         registry_file=agencies["registry"],
         stopwords_file=agencies["stopwords"],
         separators=agencies["separators"],
-        unknown_agency=regex.compile(agencies["unknown"], regex.VERBOSE),
+        unknown_agency=compile_regex(agencies["unknown"], regex.VERBOSE),
         source=shown,
         pdf_agency_header=_optional_pattern(data.get("pdf", {}).get("agency_header")),
         layout=_layout(data.get("layout")),
@@ -283,16 +282,16 @@ def _layout(entry: dict | None) -> Layout | None:
     if not entry:
         return None
     return Layout(
-        body_bullet=regex.compile(entry["body_bullet"], regex.VERBOSE),
-        toc_title=regex.compile(entry["toc_title"], regex.VERBOSE),
-        toc_entry=regex.compile(entry["toc_entry"], regex.VERBOSE),
-        script=regex.compile(entry["script"], regex.VERBOSE),
+        body_bullet=compile_regex(entry["body_bullet"], regex.VERBOSE),
+        toc_title=compile_regex(entry["toc_title"], regex.VERBOSE),
+        toc_entry=compile_regex(entry["toc_entry"], regex.VERBOSE),
+        script=compile_regex(entry["script"], regex.VERBOSE),
         min_script_share=float(entry["min_script_share"]),
     )
 
 
 def _optional_pattern(pattern: str | None) -> regex.Pattern[str] | None:
-    return regex.compile(pattern, regex.VERBOSE) if pattern else None
+    return compile_regex(pattern, regex.VERBOSE) if pattern else None
 
 
 def _family(entry: dict) -> Family:
@@ -303,7 +302,7 @@ def _family(entry: dict) -> Family:
     if policy not in ("always", "leaf", "never"):
         raise ValueError(f"family {entry.get('name')!r}: agencies must be always, leaf or never")
     pattern = entry["pattern"]
-    compiled = regex.compile(pattern, regex.VERBOSE)  # fails early, naming the family via the caller
+    compiled = compile_regex(pattern, regex.VERBOSE)  # fails early, naming the family via the caller
     if "marker" not in compiled.groupindex:
         raise ValueError(f"family {entry['name']!r}: pattern needs a (?P<marker>…) group")
     if numbering != "bullet" and "number" not in compiled.groupindex:
@@ -337,7 +336,7 @@ def _group_family(families: tuple[Family, ...], combined: regex.Pattern[str]) ->
     """
     owners: list[int | None] = [None]
     for i, fam in enumerate(families):
-        owners += [i] * regex.compile(fam.pattern, regex.VERBOSE).groups
+        owners += [i] * compile_regex(fam.pattern, regex.VERBOSE).groups
     if len(owners) != combined.groups + 1:
         raise ValueError("the families' groups do not add up to the combined pattern's")
     return tuple(owners)
@@ -345,4 +344,4 @@ def _group_family(families: tuple[Family, ...], combined: regex.Pattern[str]) ->
 
 def _rename_groups(pattern: str, index: int) -> str:
     """Prefix named groups so all families fit in one alternation: marker → f3_marker."""
-    return regex.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{index}_{m.group(1)}>", pattern)
+    return compile_regex(r"\(\?P<(\w+)>").sub(lambda m: f"(?P<f{index}_{m.group(1)}>", pattern)

@@ -23,31 +23,34 @@ and agencies by ``content.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from ..records import Record
 from .profile import MAX_LEVELS, Family
 from .tokenize import MarkerToken
 
 
-@dataclass
-class Issue:
+class Issue(Record):
     """A diagnostic before it has a line and column."""
 
-    severity: str
-    code: str
-    message: str
-    offset: int
-    page: int | None = None  # where a reader knows the page better than the offset does (a page without text)
+    __slots__ = ("severity", "code", "message", "offset", "page")
+
+    def __init__(self, severity: str, code: str, message: str, offset: int, page: int | None = None) -> None:
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.page = page  # where a reader knows the page better than the offset does (a page without text)
 
 
-@dataclass
-class Draft:
+class Draft(Record):
     """A node while the tree is being built."""
 
-    token: MarkerToken
-    number: int
-    children: list[Draft] = field(default_factory=list)
-    id: str = ""
+    __slots__ = ("token", "number", "children", "id")
+
+    def __init__(self, token: MarkerToken, number: int, children: list[Draft] | None = None, id: str = "") -> None:
+        self.token = token
+        self.number = number
+        self.children = [] if children is None else children
+        self.id = id
 
     @property
     def family(self) -> Family:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 import regex
 
@@ -68,9 +69,16 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
     """Rules as drawn → rules as seen: collinear pieces closer than ``JOIN_GAP`` joined, so a
     dotted line (hundreds of dots) or a row of cells drawn as separate boxes is one rule."""
     joined: list[Edge] = []
-    for horizontal in (True, False):
-        # (position across, start along, end along): y, x0, x1 for a horizontal rule.
-        spans = sorted((e.top, e.x0, e.x1) if horizontal else (e.x0, e.top, e.bottom) for e in edges if e.horizontal == horizontal)
+    # (position across, start along, end along): y, x0, x1 for a horizontal rule. One pass, the
+    # test of Edge.horizontal written out: a page of dot leaders has tens of thousands of edges.
+    horizontal_spans: list[tuple[float, float, float]] = []
+    vertical_spans: list[tuple[float, float, float]] = []
+    for x0, x1, top, bottom in edges:
+        if bottom - top <= x1 - x0:
+            horizontal_spans.append((top, x0, x1))
+        else:
+            vertical_spans.append((x0, top, bottom))
+    for horizontal, spans in ((True, sorted(horizontal_spans)), (False, sorted(vertical_spans))):
         clusters: list[list[tuple[float, float, float]]] = []
         for span in spans:
             if clusters and span[0] - clusters[-1][0][0] <= RULE_MERGE:
@@ -80,7 +88,7 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
         for cluster in clusters:
             at = cluster[0][0]
             lo = hi = None
-            for _, a, b in sorted(cluster, key=lambda s: s[1]):
+            for _, a, b in sorted(cluster, key=_along):
                 if hi is not None and a <= hi + JOIN_GAP:
                     hi = max(hi, b)
                     continue
@@ -89,6 +97,9 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
                 lo, hi = a, b
             joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
     return joined
+
+
+_along = itemgetter(1)  # a span's start along its rule
 
 
 def find_grid(lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str]) -> Grid | None:

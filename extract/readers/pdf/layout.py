@@ -30,8 +30,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
+from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -48,9 +50,9 @@ AGENCY_LINES = 0.6  # share of the right column's lines that must read as agency
 MARGIN_BAND = 0.12  # a line this close (as a fraction of the height) to the top or bottom is a margin line
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One line of composed text: a table row (task cell, agency cell) or a line of plain text."""
+class Unit(NamedTuple):
+    """One line of composed text: a table row (task cell, agency cell) or a line of plain text.
+    (A named tuple: a page has dozens, and a frozen dataclass takes several times as long to build.)"""
 
     kind: str  # row, header, text
     left: str  # the task cell, or the whole line
@@ -65,8 +67,7 @@ class Unit:
     side: int = 0  # which printed page of a 2-up sheet: 0 left (or the whole page), 1 right
 
 
-@dataclass(frozen=True)
-class TableCell:
+class TableCell(NamedTuple):
     """One cell of a ruled grid's row: its text, its column's header, whether it is the agency column."""
 
     text: str
@@ -96,9 +97,9 @@ class PageReader:
     def read(self, page: PageContent) -> list[Unit]:
         units: list[Unit] = []
         for side, (x0, x1) in enumerate(self.regions(page)):
-            words = [w for w in page.words if x0 <= w.center < x1]
+            words = [w for w in page.words if x0 <= (w.x0 + w.x1) / 2 < x1]  # w.center, without the property call
             edges = Rules(partial(_edges_within, page.edges, x0, x1))  # read only if looked at (pdfium.py)
-            units.extend(replace(u, side=side) if side else u for u in self.read_region(page, words, edges, x0, x1))
+            units.extend(u._replace(side=side) if side else u for u in self.read_region(page, words, edges, x0, x1))
         return units
 
     # --- 1. 2-up sheets ---------------------------------------------------------
@@ -125,12 +126,13 @@ class PageReader:
     # --- 2–4. one printed page ----------------------------------------------------
     def read_region(self, page: PageContent, words: list[Word], edges: list[Edge], x0: float, x1: float) -> list[Unit]:
         lines = group_lines(words)
-        if self.agency_header is not None:
+        named = self.naming_agencies(lines)
+        if named:
             rules = Rules(partial(join_rules, edges))
-            grid = find_grid(lines, rules, self.agency_header)
+            grid = find_grid([lines[i] for i in named], rules, self.agency_header)
             if grid is not None:
                 return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
-        header = self.find_header(lines)
+        header = self.find_header(lines, named)
         body = lines[header + 1 :] if header is not None else lines
         column = self.find_column(lines[header] if header is not None else None, body, edges, x0, x1)
         units: list[Unit] = []
@@ -169,11 +171,19 @@ class PageReader:
         units.sort(key=lambda u: u.top)
         return units
 
-    def find_header(self, lines: list[list[Word]]) -> int | None:
+    def naming_agencies(self, lines: list[list[Word]]) -> list[int]:
+        """The lines in which the agency header's pattern matches at all: only they can be a
+        grid's header row (``find_grid``) or a table's (``find_header``). One search a line,
+        where each of those would make its own."""
         if self.agency_header is None:
-            return None
-        for i, line in enumerate(lines):
-            if _header_split(line, self.agency_header) is not None:
+            return []
+        search = self.agency_header.search
+        return [i for i, line in enumerate(lines) if search(" ".join([w.text for w in line]))]
+
+    def find_header(self, lines: list[list[Word]], named: list[int]) -> int | None:
+        """The first of the lines ``named`` (``naming_agencies``) that is a header row."""
+        for i in named:
+            if _header_split(lines[i], self.agency_header) is not None:
                 return i
         return None
 
@@ -204,30 +214,19 @@ class PageReader:
         first read at the gutter's middle, without the rules: most pages of a plan have a
         gutter there that is no agency column (indented text, a chart's labels), and their
         rules (the split moves onto a vertical rule in the gutter) are then never read."""
-        if self.probe_without_rules:
-            probe = self._column(body, (), lo, hi)
-            if probe is None or not self._reads_as_agencies(body, probe):
-                return None
-        column = self._column(body, edges, lo, hi)
-        return column if column and self._reads_as_agencies(body, column) else None
+        gutter = _gutter(body, lo, hi)  # found once: the rules only move the split within it
+        if gutter is None:
+            return None
+        if self.probe_without_rules and not self._reads_as_agencies(body, _column_at(gutter, ())):
+            return None
+        column = _column_at(gutter, edges)
+        return column if self._reads_as_agencies(body, column) else None
 
     def _column(
         self, body: list[list[Word]], edges: list[Edge], lo: float, hi: float, min_lines: int = 2
     ) -> Column | None:
-        at = best_split(body, lo, hi, min_lines)
-        if at is None:
-            return None
-        words = [w for line in body for w in line]
-        g0 = max((w.x1 for w in words if w.x1 <= at), default=lo)  # the task column's right edge
-        g1 = min((w.x0 for w in words if w.x0 >= at), default=hi)  # the agency column's left edge
-        dividers = [e for e in edges if not e.horizontal and g0 - RULE_MERGE <= e.x0 <= g1 + RULE_MERGE]
-        if dividers:
-            longest = max(dividers, key=lambda e: e.bottom - e.top)
-            split = longest.x0
-            dividers = [e for e in dividers if abs(e.x0 - split) <= RULE_MERGE]
-        else:
-            split = (g0 + g1) / 2
-        return Column(split, (g0, g1), dividers)
+        gutter = _gutter(body, lo, hi, min_lines)
+        return None if gutter is None else _column_at(gutter, edges)
 
     def _reads_as_agencies(self, body: list[list[Word]], column: Column) -> bool:
         right = []
@@ -328,6 +327,31 @@ class PageReader:
         return units
 
 
+def _gutter(body: list[list[Word]], lo: float, hi: float, min_lines: int = 2) -> tuple[float, float] | None:
+    """The empty band in [lo, hi] a column boundary runs down (``best_split``), from the task
+    column's right edge to the agency column's left edge; None when there is none."""
+    at = best_split(body, lo, hi, min_lines)
+    if at is None:
+        return None
+    words = [w for line in body for w in line]
+    g0 = max((w.x1 for w in words if w.x1 <= at), default=lo)  # the task column's right edge
+    g1 = min((w.x0 for w in words if w.x0 >= at), default=hi)  # the agency column's left edge
+    return g0, g1
+
+
+def _column_at(gutter: tuple[float, float], edges: list[Edge]) -> Column:
+    """The column split in ``gutter``: on its longest vertical rule, else at its middle."""
+    g0, g1 = gutter
+    dividers = [e for e in edges if not e.horizontal and g0 - RULE_MERGE <= e.x0 <= g1 + RULE_MERGE]
+    if dividers:
+        longest = max(dividers, key=lambda e: e.bottom - e.top)
+        split = longest.x0
+        dividers = [e for e in dividers if abs(e.x0 - split) <= RULE_MERGE]
+    else:
+        split = (g0 + g1) / 2
+    return Column(split, (g0, g1), dividers)
+
+
 def _edges_within(edges: list[Edge], x0: float, x1: float) -> list[Edge]:
     return [e for e in edges if e.x1 > x0 and e.x0 < x1]
 
@@ -338,16 +362,22 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     line's bottom: a label set smaller in a box '(대상)', a subscript 'CO₂' sit on the line."""
     lines: list[list[Word]] = []
     last_top = bottom = None
-    for word in sorted(words, key=lambda w: w.top):
-        if last_top is None or (word.top > last_top + LINE_TOLERANCE and word.middle >= bottom):
+    for word in sorted(words, key=_top):
+        top, word_bottom = word.top, word.bottom
+        middle = (top + word_bottom) / 2  # word.middle, without a property call: a page has thousands
+        if last_top is None or (top > last_top + LINE_TOLERANCE and middle >= bottom):
             lines.append([])
-            bottom = word.bottom
+            bottom = word_bottom
         lines[-1].append(word)
-        last_top = word.top
-        bottom = max(bottom, word.bottom) if word.middle < bottom else bottom
+        last_top = top
+        bottom = max(bottom, word_bottom) if middle < bottom else bottom
     for line in lines:
-        line.sort(key=lambda w: w.x0)
+        line.sort(key=_x0)
     return lines
+
+
+_top = attrgetter("top")
+_x0 = attrgetter("x0")
 
 
 def free_intervals(words: list[Word], lo: float, hi: float) -> list[tuple[float, float]]:
@@ -470,9 +500,9 @@ def _cell_text(words: list[Word]) -> str:
 
 def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
     top = line[0].top
-    bottom = max(w.bottom for w in line)
-    x0 = min(w.x0 for w in line)
-    return Unit(kind, " ".join(w.text for w in line), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
+    bottom = max([w.bottom for w in line])
+    x0 = min([w.x0 for w in line])
+    return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
 
 
 def _type_size(line: list[Word]) -> float:
@@ -501,4 +531,4 @@ def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
 
 
 def _with_margin(unit: Unit, where: str) -> Unit:
-    return replace(unit, margin=where)
+    return unit._replace(margin=where)

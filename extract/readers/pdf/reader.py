@@ -21,10 +21,10 @@ truncated (no ``%%EOF``), encrypted, unreadable, text that comes out as
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 import os
 import unicodedata
-from dataclasses import replace
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -42,6 +42,7 @@ END_MARKER = b"%%EOF"
 END_WITHIN = 4096  # trailing junk after %%EOF is common; a missing one means a cut file
 UNMAPPED = "\ufffd"
 MAX_SHIFT = 60  # points: the most two kinds of printed page (odd/even, 2-up halves) differ in margin
+SHIFTS = sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs)  # 0, -1, 1, -2, 2, …: the order ties are broken in
 UNMAPPED_SHARE = 0.2  # a page with more glyphs than this without Unicode is unreadable
 PDF_EXTRA = "PDF input needs the pdf extra: pip install '.[pdf]' in the plan-extract folder"
 ENGINE_MODULES = {"pdfium": "pdfium", "pdfplumber": "plumber"}  # --engine → module of extract/readers/pdf/
@@ -292,7 +293,7 @@ class _Composer:
             raise PlanError("no text in the PDF's pages", path=self.path)
         blocks = self._indents_from_margins()
         for kind, index in self._margin_furniture():
-            blocks[index] = replace(blocks[index], furniture=kind)
+            blocks[index] = blocks[index]._replace(furniture=kind)
         issues = list(self.issues)
         for found, message in (
             (self.lost_dots, "glyph(s) without Unicode between Hangul syllables read as a middle dot ·"),
@@ -316,9 +317,10 @@ class _Composer:
         if len(self.lefts) < 2:
             return self.blocks
         base = max(self.lefts, key=lambda key: len(self.lefts[key]))
-        shifts = {key: _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
+        # The base kind's own shift is 0: no shift lines up more of its edges than none.
+        shifts = {key: 0 if key == base else _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
         return [
-            replace(block, indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
+            block._replace(indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
             for block, key in zip(self.blocks, self.printed_page)
         ]
 
@@ -357,12 +359,15 @@ def _best_shift(base: list[float], lefts: list[float]) -> int:
     that ``base`` also uses (1-point bins), the smallest shift on a tie."""
     common = Counter(round(x) for x in base)
     mine = Counter(round(x) for x in lefts)
-    best, best_score = 0, -1
-    for shift in sorted(range(-MAX_SHIFT, MAX_SHIFT + 1), key=abs):
-        score = sum(min(n, common.get(x + shift, 0)) for x, n in mine.items())
-        if score > best_score:
-            best, best_score = shift, score
-    return best
+    # score(shift) = sum over my edges x of min(mine[x], common[x + shift]): only the pairs of
+    # edges within MAX_SHIFT of each other add to it, so they are summed, not every shift tried
+    # against every edge.
+    edges = sorted(common)
+    scores: dict[int, int] = {}
+    for x, n in mine.items():
+        for y in edges[bisect_left(edges, x - MAX_SHIFT) : bisect_right(edges, x + MAX_SHIFT)]:
+            scores[y - x] = scores.get(y - x, 0) + min(n, common[y])
+    return max(SHIFTS, key=lambda shift: scores.get(shift, 0))  # the first best: smallest shift on a tie
 
 
 DIGITS = regex.compile(r"\d+")
