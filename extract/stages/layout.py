@@ -211,7 +211,7 @@ def _banners(
     sets its banners alike and each names its own area, so a banner is one of at least
     ``BANNER_SERIES`` such lines set alike (type size, indent), with a text of its own (a
     label repeated over each chapter's contents, ``주요내용``, is no banner). A line that may
-    be the wrapped end of the line above (right of it, in its size) counts only when lines
+    be the wrapped end of the line above (on its page, right of it) counts only when lines
     that cannot be are set like it. A plan's areas come this way (``[정 부] 국민에게 신뢰받고
     …`` over ``1⃞ 시민참여 …``; ``노동시장 격차 해소`` over ``1⃞ 모든 청년의 …``); one bold
     line over a heading does not.
