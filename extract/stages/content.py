@@ -8,6 +8,8 @@ fragment a scrape leaves after the last task.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
@@ -349,13 +351,15 @@ def trailing_fragment(
         return None
     start, end = cut.title_span
     row = _outside(text, start, end, furniture)
-    pieces = list(pieces_from_right(text, furniture.gaps(start, end), profile.separators))
+    words = _Lookahead(pieces_from_right(text, furniture.gaps(start, end), profile.separators))
     slack = max(registry.tail_words.values(), default=1)  # words a multi-word alias may reach back
-    for k in range(1, len(pieces)):  # the fragment is the rightmost k words
-        fragment_start = pieces[k - 1].start
-        if not _may_be_agency(pieces[k].text, registry):  # the list would end with this word: skip at once
+    take = words.take  # once a word: bound once
+    right = take()  # the fragment's leftmost word; the fragment is all the words from it rightward
+    while (word := take()) is not None:  # the word left of the fragment: the list's last, if any
+        fragment_start, right = right.start, word
+        if not _may_be_agency(word.text, registry):  # the list would end with this word: skip at once
             continue
-        found = _agencies_before(text, start, row, pieces, k, slack, profile.separators, registry)
+        found = _agencies_before(text, start, row, fragment_start, word, words, slack, profile.separators, registry)
         if any(agency.name for agency in found):
             title_end = _title_end(row, start, found[0].start, profile.separators)
             fragment = [trimmed(text, s, e, furniture) for s, e in furniture.gaps(fragment_start, end)]
@@ -370,24 +374,62 @@ def trailing_fragment(
     return None
 
 
+class _Lookahead:
+    """A row's words right to left (``pieces_from_right``), read only as far as the search asks.
+
+    Listing them all first kept a ``Piece`` for every word of the row, though the search never
+    looks back: two thirds of what a long row of prose held (22 of 34 MB a MB of input).
+    """
+
+    def __init__(self, pieces: Iterator[Piece]) -> None:
+        self._pieces = pieces
+        self._read: deque[Piece] = deque()  # read ahead by a try, not yet taken
+
+    def take(self) -> Piece | None:
+        """The next word leftward, or None at the row's start."""
+        return self._read.popleft() if self._read else next(self._pieces, None)
+
+    def peek(self, i: int) -> Piece | None:
+        """The ``i``-th word left of the last one taken (0: the next to take), or None past the row's start."""
+        while i >= len(self._read):
+            piece = next(self._pieces, None)
+            if piece is None:
+                return None
+            self._read.append(piece)
+        return self._read[i]
+
+
 def _may_be_agency(word: str, registry: Registry) -> bool:
     """Whether ``agencies_at_end`` could take ``word`` as a list's last word."""
     return word in registry.tail_words or registry.name_of_word(word) is not None or registry.looks_like_agency(word)
 
 
 def _agencies_before(
-    text: str, start: int, row: str, pieces: list[Piece], k: int, slack: int, separators: str, registry: Registry
+    text: str,
+    start: int,
+    row: str,
+    fragment_start: int,
+    word: Piece,
+    ahead: _Lookahead,
+    slack: int,
+    separators: str,
+    registry: Registry,
 ) -> list[FoundAgency]:
-    """``agencies_at_end`` of the row up to the ``k``-th word from the right, read in a window of
-    the last few words (widened while the list fills it) so that trying every ``k`` stays linear:
-    reading the whole prefix each time was quadratic in the row."""
-    fragment_start = pieces[k - 1].start
+    """``agencies_at_end`` of the row up to ``fragment_start`` (``word`` the last word before it,
+    ``ahead`` the words left of that), read in a window of the last few words (widened while the
+    list fills it) so that trying every word stays linear: reading the whole prefix each time was
+    quadratic in the row."""
+
+    def nth(i: int) -> Piece | None:  # the i-th word leftward from ``word`` (0: ``word``)
+        return word if i == 0 else ahead.peek(i - 1)
+
     width = WINDOW_WORDS
     while True:
-        first = k + width - 1  # index of the window's leftmost word (pieces run right to left)
-        window_start = pieces[first].start if first < len(pieces) else start
+        first = width - 1  # the window's leftmost word
+        leftmost = nth(first)
+        window_start = leftmost.start if leftmost is not None else start
         found = agencies_at_end(text, window_start, row[window_start - start : fragment_start - start], separators, registry)
-        if window_start == start or not found or found[0].start > pieces[max(first - slack, k)].start:
+        if window_start == start or not found or found[0].start > nth(max(first - slack, 0)).start:
             return found  # the list stops inside the window: words further left were never going to count
         width *= 2
 
