@@ -27,17 +27,27 @@ FIXTURE = ROOT / "fixtures" / "source.txt"
 
 # Runs `plan-extract parse FIXTURE` in a fresh interpreter and reports the (pattern, flags) it
 # compiled through ``stored.compile_regex`` without a stored form; with "empty", as if none were
-# stored: all of them, each with its fresh compilation (``stored.pickled``).
+# stored: all of them, each with its fresh compilation (``stored.pickled``); and ``direct``, those
+# compiled with ``regex.compile`` itself, which no stored form can spare.
 PROBE = r"""
 import json, sys
 import regex
+calls = []  # every regex.compile of the run: those not through stored.compile_regex are 'direct'
+_compile = regex.compile
+def _counting(pattern, flags=0, *args, **kwargs):
+    calls.append((pattern, flags))
+    return _compile(pattern, flags, *args, **kwargs)
+regex.compile = _counting
 import extract.stored as stored
 if sys.argv[1] == "empty":
     stored._patterns = {}
 from extract.cli import main
 code = main(["parse", "-q", "-o", sys.argv[3], sys.argv[2]])
+through_store = set(stored.MISSED)
+direct = [[pattern, flags] for pattern, flags in calls if (pattern, flags) not in through_store]
+regex.compile = _compile
 fresh = [[flags, stored.pickled(regex.compile(pattern, flags))] for pattern, flags in dict.fromkeys(stored.MISSED)]
-print(json.dumps({"code": code, "missed": stored.MISSED, "fresh": fresh}, ensure_ascii=False))
+print(json.dumps({"code": code, "missed": stored.MISSED, "fresh": fresh, "direct": direct}, ensure_ascii=False))
 """
 
 

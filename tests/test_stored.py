@@ -68,6 +68,14 @@ def test_stored_patterns_are_those_the_parse_compiles() -> None:
         assert probe(empty=False)["missed"] == []
 
 
+def test_the_parse_compiles_every_pattern_through_the_store() -> None:
+    """A module-level ``regex.compile`` on the parse path costs start-up on every run and no
+    stored form can spare it: the parse's patterns go through ``stored.compile_regex``."""
+    from scripts.store_toml import probe
+
+    assert probe(empty=False)["direct"] == []
+
+
 def test_a_restored_pattern_is_the_compiled_one() -> None:
     import regex
 

@@ -23,13 +23,14 @@ Beside the text go what only the blocks know, located by offset:
 from __future__ import annotations
 
 import unicodedata
-
-import regex
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
+import regex
+
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator
+from ..stored import compile_regex
 from .furniture import Furniture
 from .normalize import LINE_LIKE, plain_spaces
 from .tree import Issue
@@ -38,7 +39,7 @@ from .tree import Issue
 PASSAGE_PARAGRAPHS = 3
 # Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
 # ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행').
-SUB_ITEM = regex.compile(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
+SUB_ITEM = compile_regex(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
 
 
 class Composed(NamedTuple):

@@ -282,7 +282,7 @@ def _qualifiers_joined(text: str, found: list[FoundAgency], registry: Registry) 
     return out
 
 
-QUALIFIER_PARTS = regex.compile(r"[\s·ㆍ‧∙･,/]+")
+QUALIFIER_PARTS = compile_regex(r"[\s·ㆍ‧∙･,/]+")
 
 
 def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:
