@@ -17,6 +17,12 @@ at 1 (a list cut from a longer plan); a ``top`` family (``붙임 1``) closes eve
 reader's printed lines (``token.style``) one family may hold several levels, told apart by
 type size and indent, and a ``1`` right after a childless ``1`` opens a level below it.
 
+Chapters (an ``outer`` family, Ⅰ.) open at the top of the plan or of the appendix sheet they
+are in (a ``sheet`` family: 붙임, 참고자료), and a sheet numbers its own Ⅰ. and 1. again; an
+open weak family may skip ``MAX_SKIP`` numbers at most (``20 학년도`` after 3 is no heading);
+numbers run on across banners (headings without a marker); a group row (``Family.group_of``)
+takes the level of its family's rows.
+
 Each heading's content (up to the next heading) is then cut into title, label
 and agencies by ``content.py``.
 """
