@@ -132,6 +132,10 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 과제 추진 (57억원)", "과제 추진 (57억원)", []),
         ("① 과제 추진 (3개소)", "과제 추진 (3개소)", []),
         ("① 과제 추진 (가칭)", "과제 추진 (가칭)", []),
+        # a body named per item inside the title counts with the trailing one; a partner does not
+        ("① 급여 현황(심평원) 및 진료현황 (암센터)", "급여 현황(심평원) 및 진료현황", ["심평원", "암센터"]),
+        ("① 생활물가 안정(복지부 협업) 추진 (행안부)", "생활물가 안정(복지부 협업) 추진", ["행안부"]),
+        ("① 급여 현황(심평원) 정리", "급여 현황(심평원) 정리", []),
     ],
 )
 def test_lead_agencies_in_a_trailing_parenthesis(row: str, title: str, agencies: list[str]) -> None:

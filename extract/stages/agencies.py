@@ -342,6 +342,7 @@ def _alias_ending(
 # (국토부) 공공택지 …: a row that opens with a parenthesis, then its title.
 LEADING_PARENTHESIS = compile_regex(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
+INNER_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,40} ) \)", regex.VERBOSE)
 TRAILING_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
 # Inside it, what parts agencies besides the profile's separators: ＋, the middle dots, 및.
 PARENTHESIS_SEPARATORS = compile_regex(r"\s* (?: [+＋․‧ㆍ・∙] | \s 및 \s ) \s*", regex.VERBOSE)
@@ -373,6 +374,17 @@ def agencies_in_leading_parenthesis(text: str, start: int, row: str, separators:
     if m is None:
         return []
     return _parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry)
+
+
+def agencies_in_inner_parentheses(start: int, title: str, separators: str, registry: Registry) -> list[FoundAgency]:
+    """The agencies of the parentheses inside a task's title that are lists of agencies and
+    nothing else: ``질병 소분류별 급여 현황(심평원) 및 시도별 진료현황 (암센터)`` names 심평원 for
+    the first dataset as the trailing parenthesis names 암센터 for the second. ``title`` is
+    at ``start`` in the text; a label, a date or a partner (``(복지부 협업)``) names none."""
+    found: list[FoundAgency] = []
+    for m in INNER_PARENTHESIS.finditer(title):
+        found.extend(_parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry))
+    return found
 
 
 def _parenthesis_items(start: int, inside_start: int, inside: str, separators: str, registry: Registry) -> list[FoundAgency]:

@@ -21,6 +21,7 @@ from .agencies import (
     Piece,
     Registry,
     agencies_at_end,
+    agencies_in_inner_parentheses,
     agencies_in_leading_parenthesis,
     agencies_in_parenthesis,
     pieces_from_right,
@@ -185,6 +186,10 @@ def cut_node(
         if found and cut.agencies_span is None:
             title_end = _title_end(row, start, found[0].start, profile.separators)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
+        if found:  # a task naming a body per item: its title's own agency parentheses count too
+            inner = agencies_in_inner_parentheses(title_start, text[title_start:title_end], profile.separators, registry)
+            if inner:
+                cut.agencies = distinct_agencies(inner + found)
     if family.label == "trailing-parenthetical":
         content = text[title_start:title_end]
         m = TRAILING_PARENTHETICAL.search(content)
