@@ -611,3 +611,12 @@ def test_a_small_square_bullet_opens_body_text() -> None:
 )
 def test_chapters_and_appendix_sheets(lines, expected) -> None:
     assert outline(document(*lines)) == expected
+
+
+def test_a_boxed_number_over_its_title_in_one_cell_is_no_vertical_text() -> None:
+    """A one-cell table holding '1' and '추진 배경' is a boxed heading, not vertical text."""
+    from extract.document import ROW, Cell
+
+    box = Block(ROW, cells=(Cell(0, 0, blocks=(Block(PARAGRAPH, "1"), Block(PARAGRAPH, "추진 배경"))),), table=0, row=0, page=1)
+    doc = table_document(Block(PARAGRAPH, "Ⅰ. 일반현황", page=1), [box], Block(PARAGRAPH, "□ 현황", page=1))
+    assert [title for _, title, _ in outline(doc)] == ["일반현황", "추진 배경", "현황"]

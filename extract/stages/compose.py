@@ -37,6 +37,9 @@ from .tree import Issue
 
 # A cell with more paragraphs than this holds a passage, not a value: its row is read as text.
 PASSAGE_PARAGRAPHS = 3
+# A cell in vertical text: this many one-character paragraphs at least, the last one up to
+# VERTICAL_LAST characters (a count closing an organisation chart's box: '(11)').
+VERTICAL_MIN, VERTICAL_LAST = 3, 5
 # Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
 # ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행').
 SUB_ITEM = compile_regex(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
@@ -236,9 +239,10 @@ def _vertical_text(cell: Cell) -> Block | None:
     """A cell set in vertical text (an organisation chart's box: one character a paragraph,
     '영', '과', '(11)' …) as one paragraph of its characters run together, or None."""
     paragraphs = [inner for inner in cell.blocks if inner.kind == PARAGRAPH and inner.text.strip()]
-    if len(paragraphs) < 2 or any(inner.kind == ROW or inner.label for inner in cell.blocks):
+    if len(paragraphs) < VERTICAL_MIN or any(inner.kind == ROW or inner.label for inner in cell.blocks):
         return None
-    if any(len(inner.text.strip()) > 1 for inner in paragraphs[:-1]):  # (a count may close it: '(11)')
+    # (a count may close it: '(11)'; a boxed '1' over its title '추진배경' is no vertical text)
+    if any(len(inner.text.strip()) > 1 for inner in paragraphs[:-1]) or len(paragraphs[-1].text.strip()) > VERTICAL_LAST:
         return None
     return paragraphs[0]._replace(text="".join(inner.text.strip() for inner in paragraphs))
 
