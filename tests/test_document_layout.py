@@ -231,6 +231,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("시 교육청", "식중독 예방 교육", "2월 중"), ("동·서부 교육지원청", "위생 및 식생활교육", "연중")],
             [("1.1", "식중독 예방 교육", ["시 교육청"]), ("1.2", "위생 및 식생활교육", ["동·서부 교육지원청"])],
         ),
+        # an acronym the registry lacks before a name is an agency of its own, no qualifier
+        (
+            ("주관", "교육명", "시기"),
+            [("SH 국토부", "공공주택 공급", "연중")],
+            [("1.1", "공공주택 공급", ["SH", "국토부"])],
+        ),
         # … but not when the 'agency' cell holds figures (a value column taken for the agency column)
         (
             ("핵심 성과지표", "주관"),
@@ -244,7 +250,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("1.1", "고연비 저탄소차 선순환체계 구축", ["환경부"]), ("1.2", "생산·소비 연계 강화", ["산업부"])],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "figures-no-agency", "sub-items"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

@@ -266,14 +266,14 @@ def column_agencies(
 
 
 def _qualifiers_joined(text: str, found: list[FoundAgency], registry: Registry) -> list[FoundAgency]:
-    """Words of one or two syllables the registry does not know name no agency before a name:
+    """Words of one or two Hangul syllables the registry does not know name no agency before a name:
     they qualify it (``시 교육청``, the city's; ``동·서부 교육지원청``, the eastern and western
     ones), and are read with it, as written. At the end of a cell they stay as they are
     (``학교``)."""
     out: list[FoundAgency] = []
     pending: int | None = None  # where the qualifiers before the next name start
     for agency in found:
-        if agency.name is None and all(len(part) <= 2 for part in QUALIFIER_PARTS.split(agency.text) if part):
+        if agency.name is None and all(_is_qualifier(part) for part in QUALIFIER_PARTS.split(agency.text) if part):
             pending = agency.start if pending is None else pending
             out.append(agency)
             continue
@@ -288,6 +288,11 @@ def _qualifiers_joined(text: str, found: list[FoundAgency], registry: Registry) 
 
 
 QUALIFIER_PARTS = compile_regex(r"[\s·ㆍ‧∙･,/]+")
+
+
+def _is_qualifier(word: str) -> bool:
+    """One or two Hangul syllables ('시', '서부'): a place or a part, not an acronym ('SH', 'LH')."""
+    return len(word) <= 2 and all("가" <= ch <= "힣" for ch in word)
 
 
 def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:
