@@ -41,6 +41,7 @@ from .furniture import Furniture
 from .normalize import visible_length
 from .profile import Family, Profile
 from .tokenize import MarkerToken, Spans
+from .tree import STYLE_INDENT, STYLE_SIZE
 
 INDENT_SLACK = 1.0  # points: a continuation starts right of the heading's marker by more than this
 SIZE_SLACK = 1.5  # points: a continuation is set in (about) the heading's size
@@ -137,17 +138,18 @@ def read_layout(
         # A body bullet's line is a heading (a task) when it names its agencies (a printed line
         # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
         whole = _wrapped_text(value, starts, i, composed, opening, names_agencies) if is_body and opens and document.wrapped else stripped
+        below = _next_line(value, starts, i) if is_body and opens else None
         body_heading = is_body and opens and (
             i in with_agency_cell
             or names_agencies(whole)
-            or _heads_numbered_items(token, opening.get(_next_line(value, starts, i)))
+            or _heads_numbered_items(token, opening.get(below))
             or _first_bullet_level(token, whole, composed.block_at(start), last_heading)
         )
         if not opened:
             if not opens or (is_body and not body_heading):
                 continue
             opened = True
-        if is_body and opens and not body_heading and _heads_task_rows(token, i, value, starts, opening, with_agency_cell):
+        if is_body and opens and not body_heading and _heads_task_rows(token, below, value, starts, opening, with_agency_cell):
             token, body_heading = token._replace(family=_group_family(token.family)), True
         if is_body:
             heading, bare = None, False
@@ -216,7 +218,7 @@ def _banners(
     …`` over ``1⃞ 시민참여 …``; ``노동시장 격차 해소`` over ``1⃞ 모든 청년의 …``); one bold
     line over a heading does not.
     """
-    body = _body_size(composed, value)
+    body: list[float | None] = []  # the body text's size, measured the first time a line needs it
     candidates: list[tuple[int, Block, bool, str]] = []  # (offset, block, may be a wrapped line, text)
     for i, first, last, continues in unmarked:
         text = value[first:last]
@@ -226,18 +228,22 @@ def _banners(
             continue
         if not 2 <= visible_length(text) <= BANNER_MAX_LENGTH:
             continue
-        j = _next_body_line(value, starts, i, furniture)
+        j = _text_line(value, starts, i, furniture, 1)
         while j is not None and j in bulleted and j - i < LOOKAHEAD:  # a ✓ summary or a ※ note may come first
-            j = _next_body_line(value, starts, j, furniture)
+            j = _text_line(value, starts, j, furniture, 1)
         if j is None or j not in heading_lines:
             continue
         block, under = composed.block_at(first), composed.block_at(starts[j])
-        if not (block.framed or _set_larger(block, under, body)):
-            continue
+        if not block.framed:
+            body = body or [_body_size(composed, value)]
+            if not _set_larger(block, under, body[0]):
+                continue
         if wrapped and block.indent is not None and under.indent is not None and under.indent > block.indent + MARKER_EMS * (block.size or 10):
             continue  # the heading far right of it: two columns of a diagram, not a banner over its heading
-        may_wrap = wrapped and (continues or _may_wrap(block, _previous_block(value, starts, i, composed, furniture)))
-        candidates.append((first, block, may_wrap, " ".join(text.split())))
+        if wrapped and not continues:
+            above = _text_line(value, starts, i, furniture, -1)
+            continues = above is not None and _may_wrap(block, composed.block_at(starts[above]))
+        candidates.append((first, block, wrapped and continues, " ".join(text.split())))
     texts = Counter(text for *_, text in candidates)
     candidates = [c for c in candidates if texts[c[3]] == 1]
     series = Counter(_style_key(block) for _, block, wrapped, _ in candidates if not wrapped)
@@ -265,18 +271,6 @@ def _body_size(composed: Composed, value: str) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _previous_block(value: str, starts: list[int], i: int, composed: Composed, furniture: Spans) -> Block | None:
-    """The block of the line with text right above line ``i`` (furniture skipped, ``LOOKAHEAD`` lines at most)."""
-    for j in range(i - 1, max(i - 1 - LOOKAHEAD, -1), -1):
-        end = starts[j + 1] - 1
-        line = value[starts[j] : end]
-        if line.strip():
-            first = starts[j] + len(line) - len(line.lstrip())
-            if not furniture.overlaps(first, first + 1):
-                return composed.block_at(starts[j])
-    return None
-
-
 def _may_wrap(block: Block, above: Block | None) -> bool:
     """Whether a printed line may be the wrapped end of the line above: on its page and right
     of it (a hanging indent). Not its type size: a PDF may measure a line that opens with a
@@ -301,10 +295,11 @@ def _alike_keys(block: Block) -> list[tuple[bool, int | None, int | None]]:
     return [(framed, s, x) for s in sizes for x in indents]
 
 
-def _next_body_line(value: str, starts: list[int], i: int, furniture: Spans) -> int | None:
-    """The first line after line ``i`` with text that furniture does not open (a page number,
-    a running header), looked for over ``LOOKAHEAD`` lines."""
-    for j in range(i + 1, min(i + 1 + LOOKAHEAD, len(starts))):
+def _text_line(value: str, starts: list[int], i: int, furniture: Spans, step: int) -> int | None:
+    """The nearest line after (``step`` 1) or before (-1) line ``i`` with text that furniture
+    does not open (a page number, a running header), looked for over ``LOOKAHEAD`` lines."""
+    stop = min(i + 1 + LOOKAHEAD, len(starts)) if step > 0 else max(i - 1 - LOOKAHEAD, -1)
+    for j in range(i + step, stop, step):
         end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
         line = value[starts[j] : end]
         if line.strip():
@@ -344,11 +339,10 @@ def _next_line(value: str, starts: list[int], i: int) -> int | None:
     return next((j for j in range(i + 1, len(starts)) if _line_text(value, starts, j)), None)
 
 
-def _heads_task_rows(token: MarkerToken, i: int, value: str, starts: list[int], opening: dict, rows: set[int]) -> bool:
-    """A body bullet's line naming no agencies right over a table's task rows opened by
-    another bullet heads them: ``✓ 공공택지 사업속도 제고`` (a group row, its other cells empty)
-    over ``▸ 전략환경영향평가 관련 절차 단축 | … | 국토교통부``."""
-    j = _next_line(value, starts, i)
+def _heads_task_rows(token: MarkerToken, j: int | None, value: str, starts: list[int], opening: dict, rows: set[int]) -> bool:
+    """A body bullet's line naming no agencies right over (``j``: the next line with text) a
+    table's task rows opened by another bullet heads them: ``✓ 공공택지 사업속도 제고`` (a group
+    row, its other cells empty) over ``▸ 전략환경영향평가 관련 절차 단축 | … | 국토교통부``."""
     following = opening.get(j) if j is not None else None
     opens_row = following is not None and not value[starts[j] : following.start].strip()
     return j in rows and opens_row and following.marker != token.marker
@@ -387,10 +381,11 @@ def _first_bullet_level(token: MarkerToken, text: str, block: Block, last_headin
 
 
 def _set_alike(a: Block, b: Block) -> bool:
-    """Two lines set alike: type size within 0.8 pt, indent within 3 pt (where known)."""
-    if a.size is not None and b.size is not None and abs(a.size - b.size) > 0.8:
+    """Two lines set alike: type size within ``STYLE_SIZE``, indent within ``STYLE_INDENT`` (where
+    known), the tree's tolerances for two levels of one marker, on any page."""
+    if a.size is not None and b.size is not None and abs(a.size - b.size) > STYLE_SIZE:
         return False
-    return a.indent is None or b.indent is None or abs(a.indent - b.indent) <= 3.0
+    return a.indent is None or b.indent is None or abs(a.indent - b.indent) <= STYLE_INDENT
 
 
 def _styled(token: MarkerToken, block, wrapped: bool) -> MarkerToken:
