@@ -23,6 +23,7 @@ import regex
 
 from .. import DATA_DIR
 from ..stored import compile_regex, read_toml
+from .normalize import is_hangul_syllables
 from .profile import Profile
 
 
@@ -100,7 +101,7 @@ class Registry(NamedTuple):
         # megabyte without a space costs no more than a word (linear time on any input).
         for at in range(max(2, len(word) - MAX_NAME), len(word) - 2):
             tail = word[at:]
-            if self.names.get(tail) and self.unknown.fullmatch(tail) and all("가" <= ch <= "힣" for ch in word[:at]):
+            if self.names.get(tail) and self.unknown.fullmatch(tail) and is_hangul_syllables(word[:at]):
                 return at  # (an agency-like tail only: 광역지자체 does not end in the collective 지자체)
         return None
 

@@ -28,6 +28,7 @@ from .agencies import (
     restore_shared_suffixes,
 )
 from ..records import Record
+from .normalize import is_hangul_syllables
 from .profile import Profile
 from .tokenize import Spans
 from .tree import Draft, Issue
@@ -292,7 +293,7 @@ QUALIFIER_PARTS = compile_regex(r"[\s·ㆍ‧∙･,/]+")
 
 def _is_qualifier(word: str) -> bool:
     """One or two Hangul syllables ('시', '서부'): a place or a part, not an acronym ('SH', 'LH')."""
-    return len(word) <= 2 and all("가" <= ch <= "힣" for ch in word)
+    return len(word) <= 2 and is_hangul_syllables(word)
 
 
 def _division_free(items: list[list[Piece]], registry: Registry) -> list[list[Piece]]:

@@ -73,6 +73,12 @@ def visible_length(text: str) -> int:
     return len("".join(text.split()))
 
 
+def is_hangul_syllables(text: str) -> bool:
+    """Whether every character of ``text`` is a Hangul syllable (가-힣): a Korean word, not an
+    acronym, a number or a sign."""
+    return all("가" <= ch <= "힣" for ch in text)
+
+
 def plain_spaces(text: str) -> str:
     """Every space-like character → an ASCII space, one for one (offsets do not move)."""
     # A substitution, not str.translate: the common text has none of these, and
