@@ -160,13 +160,7 @@ def _grid_at(line: list[Word], agency: Word, edges: list[Edge]) -> Grid | None:
         return None
     task_column = next(c for c in range(len(bounds) - 1) if c != agency_column)
     task_x = (bounds[task_column] + bounds[task_column + 1]) / 2
-    rules = _merge(
-        sorted(
-            e.top
-            for e in edges
-            if e.horizontal and e.x1 - e.x0 >= MIN_RULE and e.x0 - RULE_MERGE <= task_x <= e.x1 + RULE_MERGE and e.top > middle
-        )
-    )
+    rules = _rules_across(edges, task_x, middle)
     if len(rules) < 2:
         return None
     headers = [[] for _ in range(len(bounds) - 1)]
@@ -212,14 +206,9 @@ def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) 
     inside the table is left as it is (an unruled column says nothing of merges)."""
     c = grid.agency_column
     x = (grid.columns[c] + grid.columns[c + 1]) / 2
-    inside = [
-        e.top
-        for e in edges
-        if e.horizontal and e.x0 - RULE_MERGE <= x <= e.x1 + RULE_MERGE and grid.rules[0] + RULE_MERGE < e.top < grid.rules[-1] - RULE_MERGE
-    ]
-    if not inside:
+    cuts = _rules_across(edges, x, grid.rules[0] + RULE_MERGE, grid.rules[-1] - RULE_MERGE)
+    if not cuts:
         return rows
-    cuts = _merge(inside)
     spans: dict[int, list[int]] = {}
     for i, row in enumerate(rows):
         if row.cells:
@@ -234,6 +223,18 @@ def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) 
             cells[c] = words
             out[i] = GridRow(rows[i].top, rows[i].bottom, tuple(cells))
     return out
+
+
+def _rules_across(edges: list[Edge], x: float, below: float, above: float = float("inf")) -> list[float]:
+    """The y of the horizontal rules (``MIN_RULE`` long at least) that cross ``x`` between
+    ``below`` and ``above`` (both excluded), top to bottom, rules drawn twice merged."""
+    return _merge(
+        sorted(
+            e.top
+            for e in edges
+            if e.horizontal and e.x1 - e.x0 >= MIN_RULE and e.x0 - RULE_MERGE <= x <= e.x1 + RULE_MERGE and below < e.top < above
+        )
+    )
 
 
 def _column_of(bounds: tuple[float, ...], x: float) -> int | None:
