@@ -139,11 +139,9 @@ def read_layout(
         # with the lines it wraps into: 'ㅇ … 확대 (고용' + '부)') or heads numbered items.
         whole = _wrapped_text(value, starts, i, composed, opening, names_agencies) if is_body and opens and document.wrapped else stripped
         below = _next_line(value, starts, i) if is_body and opens else None
+        first_level = is_body and opens and _first_bullet_level(token, whole, composed.block_at(start), last_heading)
         body_heading = is_body and opens and (
-            i in with_agency_cell
-            or names_agencies(whole)
-            or _heads_numbered_items(token, opening.get(below))
-            or _first_bullet_level(token, whole, composed.block_at(start), last_heading)
+            i in with_agency_cell or names_agencies(whole) or _heads_numbered_items(token, opening.get(below)) or first_level
         )
         if not opened:
             if not opens or (is_body and not body_heading):
@@ -158,7 +156,7 @@ def read_layout(
             if body_heading:
                 heading = composed.block_at(start)  # its wrapped lines are its own, not body text
                 kept.append(_styled(token, heading, document.wrapped))
-                if _first_bullet_level(token, whole, heading, last_heading):
+                if first_level:
                     last_heading = (token.family, heading)
                 continue
         elif opens:
