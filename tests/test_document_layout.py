@@ -626,3 +626,52 @@ def test_a_boxed_number_over_its_title_in_one_cell_is_no_vertical_text() -> None
     box = Block(ROW, cells=(Cell(0, 0, blocks=(Block(PARAGRAPH, "1"), Block(PARAGRAPH, "추진 배경"))),), table=0, row=0, page=1)
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 일반현황", page=1), [box], Block(PARAGRAPH, "□ 현황", page=1))
     assert [title for _, title, _ in outline(doc)] == ["일반현황", "추진 배경", "현황"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a chapter opens by listing its sections, which follow under another marker: a contents list
+        (
+            ["Ⅵ. 비상시 운영", "1. 비상시 학교급식 운영", "2. 사안별 급식운영 대책", "□ 비상시 학교급식 운영", "가. 기본방향",
+             "□ 사안별 급식 운영대책", "Ⅶ. 보고사항"],
+            [("6", "비상시 운영", []), ("6.1", "비상시 학교급식 운영", []), ("6.1.1", "기본방향", []),
+             ("6.2", "사안별 급식 운영대책", []), ("7", "보고사항", [])],
+        ),
+        # a section retitled since the list was written, one marked alone over its title, one
+        # whose title goes on past the entry's: still the list, as two in three come again
+        (
+            ["Ⅷ. 참고자료", "1. 학교급식 모니터 점검표", "2. 식재료 품질관리기준", "3. 출입 기록부", "【참고자료 1】", "학교급식 모니터 점검표",
+             "【참고자료 2】 식재료 품질관리기준(시행규칙 제4조)", "【참고자료 3】 출입·검사 등 기록부"],
+            [("8", "참고자료", []), ("8.1", "학교급식 모니터 점검표", []), ("8.2", "식재료 품질관리기준(시행규칙 제4조)", []),
+             ("8.3", "출입·검사 등 기록부", [])],
+        ),
+        # one title of two coming again is no contents list: a section and a heading under it
+        (
+            ["Ⅰ. 추진 과제", "1. 현황", "2. 과제", "□ 현황"],
+            [("1", "추진 과제", []), ("1.1", "현황", []), ("1.2", "과제", []), ("1.2.1", "현황", [])],
+        ),
+        # titles coming again only past the next chapter are that chapter's, not this one's sections
+        (
+            ["Ⅰ. 추진 배경", "1. 현황", "2. 과제", "Ⅱ. 추진 과제", "□ 현황", "□ 과제"],
+            [("1", "추진 배경", []), ("1.1", "현황", []), ("1.2", "과제", []), ("2", "추진 과제", []), ("2.1", "현황", []),
+             ("2.2", "과제", [])],
+        ),
+    ],
+    ids=["chapter-contents", "retitled-and-longer", "one-echo", "past-next-chapter"],
+)
+def test_a_chapter_s_own_contents_list(lines, expected) -> None:
+    assert outline(document(*lines)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Ⅰ. 출입․검사 등 기록부", "출입·검사 등 기록부"),  # one-dot leader between words: the middle dot
+        ("Ⅰ. 초․중․고 급식", "초·중·고 급식"),
+        ("Ⅰ. 점검 ․ 결과", "점검 ․ 결과"),  # set apart by spaces: as written
+        ("Ⅰ. 점검 결과 ․․․ 계획", "점검 결과 ․․․ 계획"),  # a run: a leader, as written
+    ],
+)
+def test_a_one_dot_leader_between_words_is_a_middle_dot(line: str, title: str) -> None:
+    assert [t for _, t, _ in outline(document(line))] == [title]

@@ -208,7 +208,15 @@ def cut_node(
         # go to the references too; in run-on text a * inside a title is left alone.
         cut.references = INNER_MARK.findall(cut.title) + cut.references
         cut.title = fold(INNER_MARK.sub("", cut.title))
+    if "\u2024" in cut.title:
+        cut.title = WORD_DOT.sub("·", cut.title)
     return cut
+
+
+# A one-dot leader (U+2024) set alone between two words is the middle dot the word processor
+# drew ('출입․검사', Hancom's 가운뎃점 in its PDFs); a title carries the middle dot, so a
+# user searching '출입·검사' finds it. A run of them is a leader and stays.
+WORD_DOT = compile_regex(r"(?<= [^\s.\u2024] ) \u2024 (?= [^\s.\u2024] )", regex.VERBOSE)
 
 
 # What a title may end with that is not the title: a page cross-reference or a footnote mark,

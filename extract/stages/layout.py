@@ -26,6 +26,10 @@ A line is, in this order of tests:
 * anything else → ``body``, unless it is an unnumbered banner: a short title in a box or in
   larger type right over a heading, one of a series set alike (``_banners``) → a heading of
   its own level, with an empty marker.
+
+Last, a run of numbered headings whose titles come again as the sections right after them
+(a chapter listing its sections before it opens them) is that chapter's contents list →
+``table-of-contents`` (``_echoed_lists``).
 """
 
 from __future__ import annotations
@@ -73,6 +77,11 @@ BANNER_SERIES = 2  # a plan sets its banners alike: one line alone is no evidenc
 SENTENCE_END = ".,:;다함음임됨및"
 # What opens a caption, a note or a unit line, never a banner: '< 추진 일정 >', '(단위: 억원)'
 NOT_BANNER_START = "<(〈《「『（*※"
+# A chapter's own contents list: at least this share (numerator, denominator) of its entries
+# come again as its sections (one retitled since the list was written does not).
+ECHO_SHARE = (2, 3)
+ECHO_PREFIX = 8  # characters (spaces removed) an entry and its section's title share at least, or all of the shorter
+ECHO_LOOK = 4  # headings with an entry's title looked at for its section: each costs a test
 
 
 def read_layout(
@@ -187,7 +196,93 @@ def read_layout(
         lines = {token.start for token in banners}
         found = [f for f in found if f.kind != "body" or f.start not in lines]
         kept = sorted(kept + banners, key=lambda token: token.start)
+    echoed = _echoed_lists(value, starts, kept)
+    if echoed:
+        found.extend(Furniture("table-of-contents", kept[k].start, _line_end(value, starts, kept[k].start)) for k in echoed)
+        kept = [token for k, token in enumerate(kept) if k not in echoed]
     return kept, found
+
+
+def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set[int]:
+    """The headings (indices into ``kept``) that are a chapter's own contents list.
+
+    A chapter may open by listing its sections, numbered 1, 2 … and without page numbers
+    ('주요내용 | 1. 비상시 학교급식 운영 / 2. 사안별 급식운영 대책'), before the sections
+    themselves under markers of another family ('󰊱 비상시 학교급식 운영'). Read as headings,
+    the list holds the sections as its children. A run of at least two headings of one
+    family numbered from 1 is such a list when every one of its titles comes again, in the
+    same order, as a heading of another family before the heading that outranks the run
+    (the next of the family right before it) comes again.
+    """
+    keys = [_title_key(value, starts, token) for token in kept]
+    later: dict[str, list[int]] = {}  # a title's first characters → the headings that open so
+    numbered: dict[tuple[str, int | None], list[int]] = {}  # (family, number) → the headings
+    for k, token in enumerate(kept):
+        if keys[k]:
+            later.setdefault(keys[k][:ECHO_PREFIX], []).append(k)
+        numbered.setdefault((token.family.name, token.number), []).append(k)
+    echoed: set[int] = set()
+    k = 0
+    while k < len(kept):
+        run_end = k + 1
+        if kept[k].number is not None:
+            while run_end < len(kept) and kept[run_end].family.name == kept[k].family.name and kept[run_end].number == kept[run_end - 1].number + 1:
+                run_end += 1
+        if run_end - k >= 2 and _echoed(kept, keys, later, _scope_end(kept, numbered, k, run_end), k, run_end):
+            echoed.update(range(k, run_end))
+        k = run_end
+    return echoed
+
+
+def _scope_end(kept: list[MarkerToken], numbered: dict, first: int, end: int) -> int:
+    """Where the scope of the run ``kept[first:end]`` ends: at the next sibling of the heading
+    right before it (chapter Ⅵ's list ends at Ⅶ), or the end."""
+    if not first:
+        return len(kept)
+    above = kept[first - 1]
+    number = None if above.number is None else above.number + 1
+    places = numbered.get((above.family.name, number), [])
+    j = bisect_right(places, end - 1)
+    return places[j] if j < len(places) else len(kept)
+
+
+def _echoed(kept: list[MarkerToken], keys: list[str], later: dict[str, list[int]], limit: int, first: int, end: int) -> bool:
+    """Whether the titles of the run ``kept[first:end]`` come again, in order, as headings of
+    another family before ``limit``: at least ``ECHO_SHARE`` of them (a section may be
+    retitled since the list was written). An entry may be the start of its section's title
+    ('식재료 품질관리기준' and '식재료 품질관리기준(「학교급식법 시행규칙」 제4조)')."""
+    family = kept[first].family.name
+    at, found = end - 1, 0
+    for k in range(first, end):
+        key = keys[k]
+        places = later.get(key[:ECHO_PREFIX], []) if key else []
+        j = bisect_right(places, at)
+        for place in places[j : j + ECHO_LOOK]:  # a few: the same title under the list's own family may come first
+            if place >= limit:
+                break
+            if kept[place].family.name != family and (keys[place].startswith(key) or key.startswith(keys[place])):
+                at, found = place, found + 1
+                break
+    return found >= 2 and found * ECHO_SHARE[1] >= (end - first) * ECHO_SHARE[0]
+
+
+def _title_key(value: str, starts: list[int], token: MarkerToken) -> str:
+    """The rest of a heading's line after its marker, spaces removed: what a contents entry
+    and its section share ('보고 서식' and '보고서식'). A marker alone on its line
+    ('【참고자료 1】') is titled by the next line."""
+    key = "".join(value[token.end : _line_end(value, starts, token.start)].split())
+    if not key:
+        i = bisect_right(starts, token.start)  # the next line
+        if i < len(starts):
+            key = "".join(value[starts[i] : _line_end(value, starts, starts[i])].split())
+    return key
+
+
+def _line_end(value: str, starts: list[int], offset: int) -> int:
+    """The end of the text of the line holding ``offset`` (trailing blanks left out)."""
+    i = bisect_right(starts, offset) - 1
+    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+    return starts[i] + len(value[starts[i] : end].rstrip())
 
 
 def _banners(
