@@ -310,9 +310,15 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             ["1 성과", "2 조직 및 정원", "3 2022년 예산 현황", "4 3대 추진전략"],
             [("1", "성과", []), ("2", "조직 및 정원", []), ("3", "2022년 예산 현황", []), ("4", "3대 추진전략", [])],
         ),
+        # a marker never runs over a line break: a title ending in 전략 or 참고 takes no number from the next line
+        (
+            ["Ⅰ. 추진 전략", "1. 현황", "2. 추진방안", "Ⅱ. 추진 과제", "1 추진 배경", "□ 세부 내용은 붙임 참고", "2 추진 방향"],
+            [("1", "추진 전략", []), ("1.1", "현황", []), ("1.2", "추진방안", []), ("2", "추진 과제", []), ("2.1", "추진 배경", []),
+             ("2.1.1", "세부 내용은 붙임 참고", []), ("2.2", "추진 방향", [])],
+        ),
     ],
     ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
-         "unnumbered-sheets", "boxed-number-before-a-year"],
+         "unnumbered-sheets", "boxed-number-before-a-year", "no-marker-over-a-line-break"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected
