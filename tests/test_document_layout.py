@@ -663,8 +663,16 @@ def test_a_boxed_number_over_its_title_in_one_cell_is_no_vertical_text() -> None
             [("1", "추진 배경", []), ("1.1", "현황", []), ("1.2", "과제", []), ("2", "추진 과제", []), ("2.1", "현황", []),
              ("2.2", "과제", [])],
         ),
+        # a vision diagram's copy of the directions, under a heading of its own numbering, before
+        # the directions themselves (the tenth lost its glyph): their contents, in chapter Ⅱ's scope
+        (
+            ["Ⅱ. 전략", "1. 비전체계", "1. 효율적 온실가스 감축", "2. 탈석유·에너지자립 강화", "3. 녹색기술개발", "2. 추진방안",
+             "□ 효율적 온실가스 감축", "□ 탈석유·에너지자립 강화", "녹색기술개발", "Ⅲ. 재정"],
+            [("2", "전략", []), ("2.1", "비전체계", []), ("2.2", "추진방안", []), ("2.2.1", "효율적 온실가스 감축", []),
+             ("2.2.2", "탈석유·에너지자립 강화", []), ("3", "재정", [])],
+        ),
     ],
-    ids=["chapter-contents", "retitled-and-longer", "one-echo", "past-next-chapter"],
+    ids=["chapter-contents", "retitled-and-longer", "one-echo", "past-next-chapter", "diagram-copy"],
 )
 def test_a_chapter_s_own_contents_list(lines, expected) -> None:
     assert outline(document(*lines)) == expected

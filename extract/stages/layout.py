@@ -210,9 +210,10 @@ def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set
     ('주요내용 | 1. 비상시 학교급식 운영 / 2. 사안별 급식운영 대책'), before the sections
     themselves under markers of another family ('󰊱 비상시 학교급식 운영'). Read as headings,
     the list holds the sections as its children. A run of at least two headings of one
-    family numbered from 1 is such a list when every one of its titles comes again, in the
-    same order, as a heading of another family before the heading that outranks the run
-    (the next of the family right before it) comes again.
+    family, numbered on by one, is such a list when most of its titles come again, in the
+    same order, as headings of another family before the scope the run stands in ends: the
+    next sibling of the last heading of another family before it (a vision diagram's '1.
+    효율적 온실가스 감축' … '10.' under '1. 비전체계' stand in chapter Ⅱ, as their sections do).
     """
     keys = [_title_key(value, starts, token) for token in kept]
     later: dict[str, list[int]] = {}  # a title's first characters → the headings that open so
@@ -222,26 +223,29 @@ def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set
             later.setdefault(keys[k][:ECHO_PREFIX], []).append(k)
         numbered.setdefault((token.family.name, token.number), []).append(k)
     echoed: set[int] = set()
+    above: int | None = None  # the last heading of another family than the run's: its scope holds the run
     k = 0
     while k < len(kept):
+        if k and kept[k - 1].family.name != kept[k].family.name:
+            above = k - 1
         run_end = k + 1
         if kept[k].number is not None:
             while run_end < len(kept) and kept[run_end].family.name == kept[k].family.name and kept[run_end].number == kept[run_end - 1].number + 1:
                 run_end += 1
-        if run_end - k >= 2 and _echoed(kept, keys, later, _scope_end(kept, numbered, k, run_end), k, run_end):
+        if run_end - k >= 2 and _echoed(kept, keys, later, _scope_end(kept, numbered, above, run_end), k, run_end):
             echoed.update(range(k, run_end))
         k = run_end
     return echoed
 
 
-def _scope_end(kept: list[MarkerToken], numbered: dict, first: int, end: int) -> int:
-    """Where the scope of the run ``kept[first:end]`` ends: at the next sibling of the heading
-    right before it (chapter Ⅵ's list ends at Ⅶ), or the end."""
-    if not first:
+def _scope_end(kept: list[MarkerToken], numbered: dict, above: int | None, end: int) -> int:
+    """Where the scope of a run ending before ``end`` ends: at the next sibling of the heading
+    ``above`` it (chapter Ⅵ's list ends at Ⅶ), or the end."""
+    if above is None:
         return len(kept)
-    above = kept[first - 1]
-    number = None if above.number is None else above.number + 1
-    places = numbered.get((above.family.name, number), [])
+    token = kept[above]
+    number = None if token.number is None else token.number + 1
+    places = numbered.get((token.family.name, number), [])
     j = bisect_right(places, end - 1)
     return places[j] if j < len(places) else len(kept)
 
