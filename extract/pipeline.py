@@ -165,7 +165,7 @@ def _parse_document(document: Document, profile: Profile | None = None) -> Parse
         furniture = merge_furniture(furniture, composed.furniture)
     cells = {end: start for start, end in composed.agency_cells} or None
     blocked = Spans([(f.start, f.end) for f in furniture])
-    tokens = find_markers(value, profile, blocked)
+    tokens = find_markers(value, profile, blocked, lines=not document.verbatim)
     if document.verbatim:  # run-on text: a marker may open a heading mid-line, but not a lines-only one
         tokens = [token for token in tokens if not token.family.lines_only]
     else:  # the reader's own lines: headings open lines; the rest is title, body or contents

@@ -67,14 +67,20 @@ class Spans:
         return out
 
 
-def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerToken]:
-    """Every candidate marker in ``text`` outside ``furniture`` and protected text."""
+def find_markers(text: str, profile: Profile, furniture: Spans, lines: bool = False) -> list[MarkerToken]:
+    """Every candidate marker in ``text`` outside ``furniture`` and protected text.
+
+    ``lines``: the text is a reader's own lines, so a marker never runs over a line break:
+    a title line ending in a word ('Ⅰ. 추진 전략') does not make the number opening the next
+    line ('1. 현황') its own ('전략 1.'); the search goes on from the next line. In run-on
+    text (a scraped list) a line break is where the page wrapped, and a marker may span it.
+    """
     protected = [m.span() for m in profile.protected.finditer(text)] if profile.protected else []
     # Furniture and protected text merged once: one overlap test per candidate.
     blocked = Spans(furniture.intervals + protected) if protected else furniture
     tokens: list[MarkerToken] = []
     groups = _group_indices(profile)
-    for m in profile.marker_pattern.finditer(text):
+    for m in _matches(profile.marker_pattern, text, lines):
         start, end = m.span()
         if blocked.overlaps(start, end):
             continue
@@ -87,6 +93,24 @@ def find_markers(text: str, profile: Profile, furniture: Spans) -> list[MarkerTo
         # Positional: keyword arguments cost ~0.4 µs more per token.
         tokens.append(MarkerToken(family, start, end, marker, number, parent, line_start))
     return tokens
+
+
+def _matches(pattern, text: str, lines: bool):
+    """``pattern.finditer(text)``; with ``lines``, a match holding a line break is dropped and
+    the search resumes after that break (each character is searched from at most twice)."""
+    if not lines:
+        yield from pattern.finditer(text)
+        return
+    search = pattern.search
+    pos = 0
+    while (m := search(text, pos)) is not None:
+        start, end = m.span()
+        newline = text.find("\n", start, end)
+        if newline != -1:
+            pos = newline + 1
+            continue
+        yield m
+        pos = end if end > start else end + 1
 
 
 def _group_indices(profile: Profile) -> dict[int, tuple[Family, int, int | None, int | None]]:
