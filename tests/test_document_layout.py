@@ -42,6 +42,15 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             ["목 차", "Ⅰ. 추진 배경 ········ 1", "Ⅱ. 추진 과제 ········ 3", "Ⅰ. 추진 배경", "□ 현황", "Ⅱ. 추진 과제"],
             [("1", "추진 배경", []), ("1.1", "현황", []), ("2", "추진 과제", [])],
         ),
+        # the contents' last entry, an unnumbered sheet with no page number, is contents when the
+        # sheet is printed again (marker spelled otherwise); the body's first heading printed
+        # again later is a heading all the same
+        (
+            ["목 차", "Ⅰ. 추진 배경 ········ 1", "Ⅱ. 추진 과제 ········ 3", "<붙임> 주요사업 추진 로드맵", "Ⅰ. 추진 배경", "□ 현황",
+             "Ⅱ. 추진 과제", "붙 임 주요사업 추진 로드맵", "Ⅰ. 추진 배경"],
+            [("1", "추진 배경", []), ("1.1", "현황", []), ("2", "추진 과제", []), ("1~2", "주요사업 추진 로드맵", []),
+             ("1~2.1", "추진 배경", [])],
+        ),
         # a contents page that gives page numbers after a slash, without a 목차 title
         (
             ["Ⅰ. 녹색성장 국가전략 / 17", "1. 비전체계 / 19", "Ⅰ. 녹색성장 국가전략", "1. 비전체계"],
@@ -94,7 +103,7 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
     ],
-    ids=["contents", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
+    ids=["contents", "contents-last-entry-a-sheet", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected

@@ -9,8 +9,9 @@ marker the tokenizer found.
 
 A line is, in this order of tests:
 
-* a table-of-contents title (``목 차``), or an entry after one (it ends in a page number),
-  or any line ending in dot leaders or a slash and a page number → ``table-of-contents``;
+* a table-of-contents title (``목 차``), or an entry after one (it ends in a page number, or
+  it is an appendix sheet's, printed again over the sheet), or any line ending in dot leaders
+  or a slash and a page number → ``table-of-contents``;
 * opened by a body bullet (ㅇ, -, *, ※, ▸ …) → a task when it names its lead agencies (at
   its end, ``ㅇ … 확대 (고용부)``, also over the printed lines it wraps into; at its start,
   ``ㅇ (국토부) …``), or is a table row with a filled agency cell; a heading when it is a
@@ -111,6 +112,7 @@ def read_layout(
     kept: list[MarkerToken] = []
     found: list[Furniture] = []
     in_toc = False
+    repeated: list[Counter] = []  # each line's text (see _line_key) → how often: counted when first needed
     heading = None  # the block of the heading whose title may continue
     bare = False  # that heading's line holds its marker alone
     unmarked: list[tuple[int, int, int, bool]] = []  # (line, first, last, continues a heading) of lines no marker opens
@@ -133,9 +135,10 @@ def read_layout(
             in_toc = True
             found.append(Furniture("table-of-contents", first, last))
             continue
-        if (in_toc and (stripped[-1].isdigit() or _ends_in_digit(value, starts, _next_line(value, starts, i)))) or layout.toc_entry.search(stripped):
+        if (in_toc and (stripped[-1].isdigit() or _ends_in_digit(value, starts, _next_line(value, starts, i)) or _listed_sheet(i, value, starts, opening, furniture, repeated))) or layout.toc_entry.search(stripped):
             # (a contents entry without a page number between two with one is a part's title:
-            # 'Ⅲ. 주요업무 추진계획' over '1. 언어자원, 키우기  6')
+            # 'Ⅲ. 주요업무 추진계획' over '1. 언어자원, 키우기  6'; the last entry may have none
+            # when its sheet is unnumbered: '<붙임> 주요사업 추진 로드맵', printed again over it)
             found.append(Furniture("table-of-contents", first, last))
             continue
         in_toc = False
@@ -287,6 +290,39 @@ def _line_end(value: str, starts: list[int], offset: int) -> int:
     i = bisect_right(starts, offset) - 1
     end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
     return starts[i] + len(value[starts[i] : end].rstrip())
+
+
+def _listed_sheet(i: int, value: str, starts: list[int], opening: dict[int, MarkerToken], furniture: Spans, repeated: list) -> bool:
+    """Whether line ``i``, among contents entries, is an appendix sheet's entry: opened by an
+    appendix marker (붙임, 별첨, 참고) and printed again elsewhere with the same family and
+    title ('<붙임> 주요사업 추진 로드맵' in the contents, '붙 임 주요사업 추진 로드맵' over the
+    sheet). Only a sheet: the body's first heading, right after the contents, may well be
+    printed again (a summary, an appendix restating it) and is a heading all the same.
+    Page furniture, which repeats by nature, is not counted."""
+    token = opening.get(i)
+    if token is None or not (token.family.sheet or token.family.top):
+        return False
+    if not repeated:
+        repeated.append(Counter(_line_key(j, value, starts, opening) for j in range(len(starts)) if _text_opens(j, value, starts, furniture)))
+    return repeated[0][_line_key(i, value, starts, opening)] > 1
+
+
+def _text_opens(j: int, value: str, starts: list[int], furniture: Spans) -> bool:
+    """Whether line ``j`` holds text that furniture does not open."""
+    end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+    line = value[starts[j] : end]
+    first = starts[j] + len(line) - len(line.lstrip())
+    return bool(line.strip()) and not furniture.overlaps(first, first + 1)
+
+
+def _line_key(j: int, value: str, starts: list[int], opening: dict[int, MarkerToken]) -> tuple[str | None, str]:
+    """A line as it compares with its printing elsewhere: the family of the marker opening it
+    and the rest of the line, or the whole line; spaces removed."""
+    end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+    token = opening.get(j)
+    if token is not None and not value[starts[j] : token.start].strip():
+        return token.family.name, "".join(value[token.end : end].split())
+    return None, "".join(value[starts[j] : end].split())
 
 
 def _banners(
