@@ -397,7 +397,7 @@ def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column
     "lines",
     [
         [(f"□ 항목 {i}", 10, 10 + i) for i in range(300)],  # every line a new size
-        [("1 항목", 10, 10)] * 300,  # every boxed 1 right after a childless 1
+        [(f"1 항목 {i}", 10, 10) for i in range(300)],  # every boxed 1 right after a childless 1 (titles differ: no repeat)
     ],
     ids=["growing-sizes", "ones-after-ones"],
 )
@@ -627,8 +627,20 @@ def test_a_small_square_bullet_opens_body_text() -> None:
             [("1", "추진 배경", []), ("1.1", "현황", []), ("1.2", "문제점", []), ("2", "참고자료", []),
              ("2.1", "구매계약 운영 지침", []), ("2.1.1", "목적", []), ("2.1.1.1", "신뢰성 확보", []), ("2.1.2", "제도", [])],
         ),
+        # chapter numbers starting again inside a chapter, which the plan's chapters then go on
+        # from, are no chapters ('시나리오 Ⅰ' of a table, wrapped)
+        (
+            ["Ⅳ. 재정", "Ⅴ. 미래", "1. 위상", "Ⅰ 연 평균 성장률", "Ⅱ 연 평균 성장률", "Ⅵ. 추진체계"],
+            [("4", "재정", []), ("5", "미래", []), ("5.1", "위상", []), ("6", "추진체계", [])],
+        ),
+        # a restart that gets as far as the chapters before it is the plan's sequence (a summary, then the body)
+        (
+            ["Ⅰ. 요약 배경", "Ⅱ. 요약 과제", "Ⅲ. 요약 기대", "Ⅰ. 추진 배경", "Ⅱ. 추진 과제", "Ⅲ. 기대효과", "Ⅳ. 향후 계획"],
+            [("1", "요약 배경", []), ("2", "요약 과제", []), ("3", "요약 기대", []), ("1~2", "추진 배경", []), ("2~2", "추진 과제", []),
+             ("3~2", "기대효과", []), ("4", "향후 계획", [])],
+        ),
     ],
-    ids=["front-matter", "appendix-sheet"],
+    ids=["front-matter", "appendix-sheet", "chapters-restarting-inside-a-chapter", "summary-then-body"],
 )
 def test_chapters_and_appendix_sheets(lines, expected) -> None:
     assert outline(document(*lines)) == expected
@@ -698,3 +710,15 @@ def test_a_chapter_s_own_contents_list(lines, expected) -> None:
 )
 def test_a_one_dot_leader_between_words_is_a_middle_dot(line: str, title: str) -> None:
     assert [t for _, t, _ in outline(document(line))] == [title]
+
+
+def test_a_heading_printed_again_on_the_next_line_is_one_heading() -> None:
+    """A booklet prints a chapter's title on its divider page, in the running header and over
+    its text: one chapter (the last print), the others noise of kind repeated-heading. A boxed
+    1 right after a boxed 1 with another title is a level below, no repeat."""
+    lines = ["Ⅲ. 5개년계획", "Ⅳ 녹색성장 (’09~’13) 재정투자계획", "Ⅳ. 녹색성장 재정투자계획(’09~’13)", "Ⅳ. 녹색성장재정투자계획(’09~’13)",
+             "1 주택공급 확대", "1 공공택지 직접시행 활성화"]
+    data = parse_document(document(*lines)).data
+    assert outline(document(*lines)) == [("3", "5개년계획", []), ("4", "녹색성장재정투자계획(’09~’13)", []), ("4.1", "주택공급 확대", []),
+                                         ("4.1.1", "공공택지 직접시행 활성화", [])]
+    assert [n["text"] for n in data["noise"] if n["kind"] == "repeated-heading"] == lines[1:3]

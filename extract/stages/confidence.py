@@ -25,7 +25,7 @@ LOW = 0.8  # a figure under this warns: the tree is probably wrong somewhere
 MIN_EVIDENCE = 10  # …when measured on this many headings or tasks at least (claimed: always)
 NUMBERING_CODES = frozenset({"numbering-gap", "numbering-repeat", "numbering-out-of-order", "parent-mismatch"})
 UNCLAIMED = frozenset({"unrecognized", "trailing-fragment"})  # noise the parser did not understand
-PAGE_FURNITURE = frozenset({"page-number", "running-header", "running-footer", "table-header", "citation", "table-of-contents"})
+PAGE_FURNITURE = frozenset({"page-number", "running-header", "running-footer", "table-header", "citation", "table-of-contents", "repeated-heading"})
 
 
 def measure(value: str, drafts: list[Draft], cuts: dict, issues: list[Issue], noise: list[tuple[str, int, int]]) -> tuple[dict, Issue | None]:

@@ -30,7 +30,9 @@ A line is, in this order of tests:
 
 Last, a run of numbered headings whose titles come again as the sections right after them
 (a chapter listing its sections before it opens them) is that chapter's contents list →
-``table-of-contents`` (``_echoed_lists``).
+``table-of-contents`` (``_echoed_lists``); a heading printed again on the next line (a
+divider page's title, a running header over the chapter's first page) →
+``repeated-heading`` (``_repeated_headings``).
 """
 
 from __future__ import annotations
@@ -203,7 +205,31 @@ def read_layout(
     if echoed:
         found.extend(Furniture("table-of-contents", kept[k].start, _line_end(value, starts, kept[k].start)) for k in echoed)
         kept = [token for k, token in enumerate(kept) if k not in echoed]
+    repeats = _repeated_headings(value, starts, kept, furniture)
+    if repeats:
+        found.extend(Furniture("repeated-heading", kept[k].start, _line_end(value, starts, kept[k].start)) for k in repeats)
+        kept = [token for k, token in enumerate(kept) if k not in repeats]
     return kept, found
+
+
+def _repeated_headings(value: str, starts: list[int], kept: list[MarkerToken], furniture: Spans) -> set[int]:
+    """The headings (indices into ``kept``) printed again on the very next line of text: the
+    same family and number, the same title up to spaces and the order of its words. A
+    booklet prints a chapter's title on its divider page, in the page's running header and
+    over its text ('Ⅳ 녹색성장 (’09~’13) 재정투자계획', 'Ⅳ. 녹색성장 재정투자계획(’09~’13)',
+    'Ⅳ. 녹색성장재정투자계획(’09~’13)'): one chapter, the last of them. (A boxed 1 right
+    after a boxed 1 with another title is a level below: not a repeat.)"""
+    repeats: set[int] = set()
+    for k in range(len(kept) - 1):
+        token, after = kept[k], kept[k + 1]
+        if token.number is None or after.number != token.number or after.family.name != token.family.name:
+            continue
+        i, j = bisect_right(starts, token.start) - 1, bisect_right(starts, after.start) - 1
+        if _text_line(value, starts, i, furniture, 1) != j:
+            continue
+        if sorted(_title_key(value, starts, token)) == sorted(_title_key(value, starts, after)):
+            repeats.add(k)
+    return repeats
 
 
 def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set[int]:

@@ -18,7 +18,9 @@ reader's printed lines (``token.style``) one family may hold several levels, tol
 type size and indent, and a ``1`` right after a childless ``1`` opens a level below it.
 
 Chapters (an ``outer`` family, Ⅰ.) open at the top of the plan or of the appendix sheet they
-are in (a ``sheet`` family: 붙임, 참고자료), and a sheet numbers its own Ⅰ. and 1. again; an
+are in (a ``sheet`` family: 붙임, 참고자료), and a sheet numbers its own Ⅰ. and 1. again;
+chapter numbers that start again inside a chapter and stop short before the plan's next
+chapter are text (``_intruding_chapters``: a table's '시나리오 Ⅰ' wrapped); an
 open weak family may skip ``MAX_SKIP`` numbers at most (``20 학년도`` after 3 is no heading);
 numbers run on across banners (headings without a marker); a group row (``Family.group_of``)
 takes the level of its family's rows.
@@ -73,7 +75,10 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     stack: list[Draft] = []
     running: dict[str, int] = {}  # last number of each continuous family, plan-wide
     above: set[tuple[str, str]] = set()  # (family, family) pairs this plan has shown one over the other
+    intruding = _intruding_chapters(tokens)
     for index, token in enumerate(tokens):
+        if index in intruding:
+            continue  # stays text
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         decision = _place(token, stack, running, following, above)
         if decision is None:
@@ -91,6 +96,42 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
         accepted.append(draft)
     _assign_ids(roots, "")
     return roots, accepted, issues
+
+
+def _intruding_chapters(tokens: list[MarkerToken]) -> set[int]:
+    """Chapter numbers (an ``outer`` family) that start again from Ⅰ and stop short inside a
+    chapter, which the plan's own chapters then go on from: 'Ⅰ 연 평균 …', 'Ⅱ 연 평균 …' (a
+    table's '시나리오 Ⅰ' wrapped) inside Ⅴ, before Ⅵ. A restart that gets as far as the
+    chapters before it (a summary's Ⅰ ~ Ⅲ, then the body's Ⅰ ~ Ⅴ) is the new sequence, and an
+    appendix sheet numbers its own chapters. Returns indices into ``tokens``."""
+    dropped: set[int] = set()
+    last: dict[str, int] = {}  # family → the last number of its chapters so far
+    restart: dict[str, list[int]] = {}  # family → the indices of a restart not yet decided
+    for index, token in enumerate(tokens):
+        family = token.family
+        if family.sheet:
+            last.clear()
+            restart.clear()
+            continue
+        if not family.outer or token.number is None:
+            continue
+        name, number = family.name, token.number
+        before = last.get(name)
+        pending = restart.get(name)
+        if before is not None and number == before + 1 and pending:
+            dropped.update(pending)  # the plan's chapters go on: the restart stopped short
+            del restart[name]
+        elif pending is not None:
+            pending.append(index)
+            if number >= before:
+                del restart[name]  # the restart caught up: it is the plan's sequence now
+            else:
+                continue
+        elif before is not None and number < before:
+            restart[name] = [index]
+            continue
+        last[name] = number
+    return dropped
 
 
 def _place(
