@@ -153,7 +153,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
 
 def _parse_document(document: Document, profile: Profile | None = None) -> Parsed:
     profile = profile or default_profile()
-    composed = compose(document, _agency_header_test(profile))
+    composed = compose(document, _agency_header_test(profile), _header_test(profile.aside_header))
     text = normalize(composed.text)
     value = text.value
     if not document.verbatim:
@@ -346,7 +346,11 @@ def _agency_test(profile: Profile) -> Callable[[str], bool]:
 
 def _agency_header_test(profile: Profile) -> Callable[[str], bool]:
     """Whether a table column's header names the lead agencies (주관기관, 소관부처 …)."""
-    pattern = profile.pdf_agency_header
+    return _header_test(profile.pdf_agency_header)
+
+
+def _header_test(pattern) -> Callable[[str], bool]:
+    """Whether a table column's header matches ``pattern`` (never, without one)."""
     return (lambda header: pattern.search(header) is not None) if pattern is not None else (lambda header: False)
 
 

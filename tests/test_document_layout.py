@@ -258,8 +258,22 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정 - 협력금 제도 운영", "환경부"), ("·생산·소비 연계 강화", "산업부")],
             [("1.1", "고연비 저탄소차 선순환체계 구축", ["환경부"]), ("1.2", "생산·소비 연계 강화", ["산업부"])],
         ),
+        # a schedule column before the title's is no title; a middle dot set apart opens a sub-item;
+        # 및 parts two agencies and 합동 (jointly) names none
+        (
+            ("점검주관", "점검시기", "점검대상 및 내용", "비고"),
+            [("학교", "연 1회 이상", "- 납품업체에 대한 위생점검 · 나라장터 이용 학교는 매월 점검", ""),
+             ("교육(지원)청 및 유관기관 합동", "3월, 9월", "- 위탁급식 업체 점검", "")],
+            [("1.1", "납품업체에 대한 위생점검", ["학교"]), ("1.2", "위탁급식 업체 점검", ["교육(지원)청", "유관기관"])],
+        ),
+        # a budget or remarks column first: the title is the next filled cell
+        (
+            ("소요예산(억원)", "사업명", "주관부처"),
+            [("120", "스마트공장 보급", "중기부")],
+            [("1.1", "스마트공장 보급", ["중기부"])],
+        ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "budget-column-first"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

@@ -389,3 +389,27 @@ def test_sheet_numbers_atop_pages_are_headings_not_running_headers() -> None:
     assert [b.furniture for b in headers] == ["running-header"] * 3
     repeated = first_lines("【참고자료 1】", "【참고자료 1】", "【참고자료 2】")
     assert [b.furniture for b in repeated] == ["running-header"] * 3
+
+
+@pytest.mark.parametrize(
+    ("agency_lines", "expected"),
+    [
+        # three evenly spaced lines across two rows: one merged cell's paragraph, each row's
+        ([("교육(지원)청", 106), ("및 유관기관", 118), ("합동", 130)], ["교육(지원)청 및 유관기관 합동"] * 2),
+        # each row's own agency, one line each: two lines say nothing of a merge
+        ([("교육청", 106), ("학교", 126)], ["교육청", "학교"]),
+        # three lines unevenly spaced (two beside the first row, one beside the second): their own
+        ([("교육청", 100), ("시청", 110), ("학교", 130)], ["교육청 시청", "학교"]),
+    ],
+    ids=["one-paragraph-across-rows", "one-line-each", "uneven-lines"],
+)
+def test_a_merged_agency_cell_set_across_its_rows(agency_lines, expected) -> None:
+    """A merged agency cell (no rule between its rows in its column) whose text stands beside
+    both rows ('교육(지원)청 / 및 유관기관 / 합동') names the whole text for each row."""
+    words = GRID_HEADER + line("· 첫째 점검", TASK_X, 102) + line("· 둘째 점검", TASK_X, 126) + line("· 셋째 점검", TASK_X, 146)
+    for text, top in agency_lines:
+        words += line(text, 360, top)
+    words += line("시청", 360, 146)
+    edges = grid_edges(75, 95, 160, bottom=160) + hrules(118, x0=56, x1=350) + hrules(140)  # the agency column ruled below
+    rows = cells(page(words, edges))[1:]
+    assert [r[2].removesuffix(" [agencies]") for r in rows] == [*expected, "시청"]

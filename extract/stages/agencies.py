@@ -313,8 +313,9 @@ SHARED_SUFFIX = compile_regex(r"(?:위원회|부|처|청)$")
 
 MAX_NAME = 40  # characters: longer than any agency name or alias in the registry
 
-# Words that end an agency list without naming an agency: 산업부, 방사청 등.
-LIST_ENDINGS = frozenset({"등", "외"})
+# Words that end an agency list without naming an agency: 산업부, 방사청 등; 교육청 및 유관기관
+# 합동 (jointly), 국토부·환경부 공동.
+LIST_ENDINGS = frozenset({"등", "외", "합동", "공동"})
 
 
 def _alias_ending(

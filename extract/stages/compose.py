@@ -41,8 +41,10 @@ PASSAGE_PARAGRAPHS = 3
 # VERTICAL_LAST characters (a count closing an organisation chart's box: '(11)').
 VERTICAL_MIN, VERTICAL_LAST = 3, 5
 # Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
-# ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행').
-SUB_ITEM = compile_regex(r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] )", regex.VERBOSE)
+# ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행'), or a
+# middle dot set apart by spaces ('… 위생점검 · 나라장터(G2B) 이용 학교는 …'; between words,
+# 국토부·환경부, it joins them).
+SUB_ITEM = compile_regex(r"\s (?= (?: [-–▪◦•※] \s? | · \s ) [\w(「‘'\"] )", regex.VERBOSE)
 
 
 class Composed(NamedTuple):
@@ -67,9 +69,10 @@ class Composed(NamedTuple):
         return self.block_at(offset).page
 
 
-def compose(document: Document, is_agency_header: Callable[[str], bool]) -> Composed:
-    """Compose ``document``; ``is_agency_header`` tells a lead-agency column's header text."""
-    builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean)
+def compose(document: Document, is_agency_header: Callable[[str], bool], is_aside_header: Callable[[str], bool] = lambda header: False) -> Composed:
+    """Compose ``document``; ``is_agency_header`` tells a lead-agency column's header text,
+    ``is_aside_header`` a column beside the title (schedule, budget, remarks)."""
+    builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean, is_aside_header)
     block_offsets: list[int] = []
     for block in document.blocks:
         block_offsets.append(builder.length)
@@ -91,8 +94,9 @@ def compose(document: Document, is_agency_header: Callable[[str], bool]) -> Comp
 
 
 class _Builder:
-    def __init__(self, is_agency_header: Callable[[str], bool], clean: Callable[[str], str]) -> None:
+    def __init__(self, is_agency_header: Callable[[str], bool], clean: Callable[[str], str], is_aside_header: Callable[[str], bool]) -> None:
         self.is_agency_header = is_agency_header
+        self.is_aside_header = is_aside_header
         self.clean = clean
         self.parts: list[str] = []
         self.length = 0
@@ -163,7 +167,7 @@ class _Builder:
 
     def _row(self, block: Block) -> None:
         """A table row as one line. With a lead-agency cell, the row is a task: its first filled
-        cell is the title, the agency cell goes last (where a task line's agencies stand), and
+        cell is the title (past a schedule, budget or remarks column), the agency cell goes last (where a task line's agencies stand), and
         the cells between (schedule, actions, a Gantt chart's columns) are kept as
         ``table-cell`` furniture, out of the title."""
         row_cells = self._with_merged_agency(block)
@@ -174,7 +178,9 @@ class _Builder:
             self._line(block, [(text, False) for text in texts], wheres=wheres)
             return
         others = [i for i in range(len(texts)) if i not in agency]
-        title = next((i for i in others if texts[i].strip()), None)
+        filled = [i for i in others if texts[i].strip()]
+        # (a schedule, budget or remarks column is no title, though it comes first: 점검시기)
+        title = next((i for i in filled if not (row_cells[i].header and self.is_aside_header(row_cells[i].header))), filled[0] if filled else None)
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
         piece_wheres = [wheres[i] for i in order + agency]

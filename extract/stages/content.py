@@ -17,6 +17,7 @@ import regex
 from ..stored import compile_regex
 
 from .agencies import (
+    LIST_ENDINGS,
     FoundAgency,
     Piece,
     Registry,
@@ -335,13 +336,24 @@ def distinct_agencies(found: list[FoundAgency]) -> list[FoundAgency]:
 
 
 def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
-    """Pieces grouped into the items of a list: a separator between two pieces ends an item."""
+    """Pieces grouped into the items of a list: a separator between two pieces, or the word
+    및, ends an item; a word that ends a list (등, 합동: '교육(지원)청 및 유관기관 합동')
+    names no agency."""
     items: list[list[Piece]] = []
     for piece in pieces:
-        if not items or text[items[-1][-1].end : piece.start].strip():
+        if piece.text in LIST_CONJUNCTIONS:
+            items.append([])
+            continue
+        if not items or (items[-1] and text[items[-1][-1].end : piece.start].strip()):
             items.append([])
         items[-1].append(piece)
-    return items
+    for item in items:
+        if len(item) > 1 and item[-1].text in LIST_ENDINGS:
+            del item[-1]
+    return [item for item in items if item]
+
+
+LIST_CONJUNCTIONS = frozenset({"및"})  # 교육(지원)청 및 유관기관
 
 
 # Words of a row read at first when looking for the agencies before a trailing fragment.

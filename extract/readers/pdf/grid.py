@@ -35,6 +35,8 @@ RULE_MERGE = 2.0  # rules closer than this are one (a border drawn twice, a shad
 MIN_RULE = 8.0  # a horizontal segment shorter than this is not a row rule (a glyph's underline, a tick)
 JOIN_GAP = 8.0  # collinear pieces this close are one rule: the dots of a dotted line, boxes of one row
 MIN_COLUMN = 8.0  # column boundaries closer than this are one (the gap between two cells drawn as boxes)
+LINE_GAP = 3.0  # words whose tops are this close are on one line
+EVEN_SPACING = 1.25  # lines of one paragraph: the widest gap at most this times the narrowest
 
 
 @dataclass(frozen=True)
@@ -216,13 +218,25 @@ def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) 
     out = list(rows)
     for members in spans.values():
         words = tuple(w for i in members for w in rows[i].cells[c])
-        if len(members) < 2 or not words or all(rows[i].cells[c] for i in members):
+        if len(members) < 2 or not words or (all(rows[i].cells[c] for i in members) and not _one_paragraph(words)):
             continue
         for i in members:
             cells = list(rows[i].cells)
             cells[c] = words
             out[i] = GridRow(rows[i].top, rows[i].bottom, tuple(cells))
     return out
+
+
+def _one_paragraph(words: tuple[Word, ...]) -> bool:
+    """Whether a merged cell's words, though some stand beside each row it spans, are one
+    paragraph set across them: three lines or more, evenly spaced ('교육(지원)청 / 및
+    유관기관 / 합동' beside two rows). Each row's own agency, one line or two, is spaced by
+    the rows' heights: two lines say nothing, and uneven spacing is no paragraph."""
+    tops = _merge(sorted(w.top for w in words), LINE_GAP)
+    if len(tops) < 3:
+        return False
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    return max(gaps) <= EVEN_SPACING * min(gaps)
 
 
 def _rules_across(edges: list[Edge], x: float, below: float, above: float = float("inf")) -> list[float]:
