@@ -550,6 +550,15 @@ def test_a_circle_bullet_at_the_first_bullet_level_is_a_heading(lines, expected)
     assert outline(document(*lines)) == expected
 
 
+def test_a_caption_between_a_lone_marker_and_its_title_is_body_text() -> None:
+    """'[별지 제3호서식] …', set as small as the marker '【참고자료 4】' over the sheet's title in
+    larger type, is the form's caption: the title is the larger line."""
+    lines = [("Ⅷ. 참고자료", 0, 16), ("【참고자료 4】", 0, 10), ("[별지 제3호서식] 학교급식법시행규칙 제8조제3항", 3, 10),
+             ("출입․검사 등 기록부", 180, 13), ("점검자 입회 또는 확인자", 270, 10)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
+    assert outline(doc) == [("8", "참고자료", []), ("8.4", "출입·검사 등 기록부", [])]
+
+
 def test_a_marker_alone_on_its_line_takes_the_next_line_as_its_title() -> None:
     """'【참고자료 6】' on a line of its own over its centred title (far right of the marker):
     the title is that line; the lines after it are the sheet's text."""

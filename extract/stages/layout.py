@@ -80,6 +80,7 @@ BANNER_SERIES = 2  # a plan sets its banners alike: one line alone is no evidenc
 SENTENCE_END = ".,:;다함음임됨및"
 # What opens a caption, a note or a unit line, never a banner: '< 추진 일정 >', '(단위: 억원)'
 NOT_BANNER_START = "<(〈《「『（*※"
+CAPTION_STEP = 2.0  # points: a sheet's title set this much larger than a caption line over it
 # A chapter's own contents list: at least this share (numerator, denominator) of its entries
 # come again as its sections (one retitled since the list was written does not).
 ECHO_SHARE = (2, 3)
@@ -184,6 +185,8 @@ def read_layout(
             heading, bare = None, False
             kept.append(_styled(MarkerToken(TABLE_ROW, first, first, "", None, None, True), composed.block_at(start), document.wrapped))
             continue
+        elif bare and heading is not None and _caption_over_title(composed, value, starts, i, furniture, heading):
+            unmarked.append((i, first, last, False))  # '[별지 제3호서식] …' between '【참고자료 4】' and its title
         elif bare and heading is not None and composed.block_at(start).page == heading.page and visible_length(stripped) > 1:
             bare = False  # '【참고자료 6】' over its centred title: the title, wherever it stands;
             heading = composed.block_at(start)  # lines wrapping it continue it, not the marker
@@ -316,6 +319,19 @@ def _line_end(value: str, starts: list[int], offset: int) -> int:
     i = bisect_right(starts, offset) - 1
     end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
     return starts[i] + len(value[starts[i] : end].rstrip())
+
+
+def _caption_over_title(composed: Composed, value: str, starts: list[int], i: int, furniture: Spans, marker: Block) -> bool:
+    """Whether line ``i``, right under a marker alone on its line, is a caption over the
+    marker's title rather than the title: set no larger than the marker, with the line after
+    it, on the same page, ``CAPTION_STEP`` larger ('【참고자료 4】' / '[별지 제3호서식] 학교급식법
+    시행규칙 제8조제3항' / '출입․검사 등 기록부', 10 / 10 / 13 pt)."""
+    line = composed.block_at(starts[i])
+    j = _text_line(value, starts, i, furniture, 1)
+    if j is None or line.size is None or marker.size is None or line.size > marker.size + SIZE_SLACK:
+        return False
+    title = composed.block_at(starts[j])
+    return title.page == marker.page and title.size is not None and title.size >= line.size + CAPTION_STEP
 
 
 def _listed_sheet(i: int, value: str, starts: list[int], opening: dict[int, MarkerToken], furniture: Spans, repeated: list) -> bool:
