@@ -241,3 +241,22 @@ def test_without_glued_agencies_a_name_inside_a_line_is_the_titles() -> None:
 )
 def test_a_boxed_heading_ends_before_its_summary(printed: list[str], expected: list[str]) -> None:
     assert rebuilt(*printed) == expected
+
+
+def test_a_task_whose_only_lead_is_the_shared_growth_commission_is_a_task() -> None:
+    """동반위 (동반성장위원회), a lead agency of 상생 plans: a · line that names it alone, glued
+    behind a footnote mark, is a task under its ○ item."""
+    text = "=== page 3 ===\n" + stream(
+        "1 [상생협력] 동반성장 기반 강화",
+        *GLUED,
+        "○ (동반성장평가) 평가대상 확대 및 우수기업 인센티브 강화 중기부+동반위",
+        "· 금융·플랫폼 등 특화분야 지수 산정·발표*동반위",
+        "* (현행) 동반위 평가와 공정위 협약 이행평가를 합산",
+    )
+    parsed = parse_document(word_stream_document(decode_bytes(text.encode()), PROFILE), PROFILE)
+    heading = parsed.document.children[0]
+    item = heading.children[-1]
+    assert item.title.startswith("(동반성장평가)")
+    assert [(task.title, [a.text for a in task.agencies]) for task in item.children] == [
+        ("금융·플랫폼 등 특화분야 지수 산정·발표", ["동반위"])
+    ]
