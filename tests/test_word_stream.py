@@ -136,7 +136,7 @@ def rebuilt(*lines: str, glued: bool = True) -> list[str]:
         # a page whose numbers run together (23, 2345: a chart's boxes) is a chart: no number opens
         (
             ["Ⅱ 추진방향 1 성과 공유 23 금융 확대 1 기금 조성 2345 지식 확산 2 성과공유제"],
-            ["Ⅱ 추진방향 1 성과 공유 23 금융 확대 1 기금 조성 2345 지식 확산 2 성과공유제"],
+            ["Ⅱ 추진방향", "1 성과 공유 23 금융 확대 1 기금 조성 2345 지식 확산 2 성과공유제"],
         ),
     ],
 )
@@ -260,3 +260,33 @@ def test_a_task_whose_only_lead_is_the_shared_growth_commission_is_a_task() -> N
     assert [(task.title, [a.text for a in task.agencies]) for task in item.children] == [
         ("금융·플랫폼 등 특화분야 지수 산정·발표", ["동반위"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        # a chapter ends after a usual title that opens it…
+        (["Ⅰ 추진배경 한미 관세협상 등에서 괄목할 경제성과 창출"], ["Ⅰ 추진배경", "한미 관세협상 등에서 괄목할 경제성과 창출"]),
+        (["Ⅳ 향후 추진계획 관계부처 합동 점검회의 신설"], ["Ⅳ 향후 추진계획", "관계부처 합동 점검회의 신설"]),
+        # …unless a connective goes on with it, or the title is all there is
+        (["Ⅰ. 추진배경 및 개념 녹색성장의 의미"], ["Ⅰ. 추진배경 및 개념 녹색성장의 의미"]),
+        (["Ⅲ. 세부 추진과제"], ["Ⅲ. 세부 추진과제"]),
+    ],
+)
+def test_a_chapter_ends_after_its_usual_title(printed: list[str], expected: list[str]) -> None:
+    assert rebuilt(*printed, glued=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (["1 (공동 기술개발·협업] 개방형 협력 생태계 구축"], ["1 [공동 기술개발·협업] 개방형 협력 생태계 구축"]),
+        (["2 [상생협력 기반 강화) 성과 환류 생태계 기반 강화"], ["2 [상생협력 기반 강화] 성과 환류 생태계 기반 강화"]),
+        (["○ [기반) 성과 환류 중기부"], ["○ [기반] 성과 환류 중기부"]),
+        # brackets that agree, or a parenthesis inside the label, are left as read
+        (["1 (기술탈취 근절) 대응체계 강화"], ["1 (기술탈취 근절) 대응체계 강화"]),
+        (["○ (해외 동반진출(재정) 지원] 확대 중기부"], ["○ (해외 동반진출(재정) 지원] 확대 중기부"]),
+    ],
+)
+def test_a_label_whose_brackets_disagree_is_square(printed: list[str], expected: list[str]) -> None:
+    assert rebuilt(*printed, glued=False) == expected

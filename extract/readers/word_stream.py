@@ -42,9 +42,12 @@ reader stays linear in the stream):
   (``… 지원 산업부 (기후) … 확대 기후부``) ends its line there, and the next item's lost
   marker is restored from its neighbours (the number after the last ``N (label)`` line, or
   the bullet of the line it was read into).
-* A boxed heading followed by its shaded summary sentence ends where the summary's last
-  word first appears (``1 직접적성과공유·확산 대기업 중심의 … 직접 공유·확산``): the summary
-  restates its heading.
+* A label opening an item's text whose brackets disagree (``(공동 기술개발·협업]``) was a
+  square one half read as round: both brackets become square.
+* A chapter or a boxed heading run on into the text under it ends after a usual title that
+  opens it (``Ⅰ 추진배경 한미 관세협상 …``: ``[heading]`` of the same data file), or, followed
+  by its shaded summary sentence, where the summary's last word first appears
+  (``1 직접적성과공유·확산 대기업 중심의 … 직접 공유·확산``): the summary restates its heading.
 
 Takes the decoded ``Source`` and the profile (its markers and body bullets); returns a
 ``Document`` of lines (not verbatim: offsets are into the rebuilt lines).
@@ -87,6 +90,8 @@ AFTER_SHARE = 2  # an item's text after that list is at most twice as long (the 
 MIN_BEFORE_WORDS = 3  # words of an item before an agency list that ends it, another item following
 SUMMARY_MIN = 9  # words: a boxed heading's summary sentence is at least this long…
 HEADING_MAX = 6  # …and its heading at most this long
+LABEL_WORDS = 6  # words a label at the start of an item's text runs to ([상생협력 기반 강화])
+TITLE_WORDS = 4  # words a usual heading title is written in (세부 추진 과제)
 
 
 def is_word_stream(text: str) -> bool:
@@ -99,11 +104,23 @@ def is_word_stream(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def confusions() -> dict[str, str]:
-    """A whole word as OCR wrote it → the bullet or numeral the page showed."""
+def _data() -> dict:
     import tomllib  # here: only a word stream reads it, and most runs have none (~2 ms)
 
-    return tomllib.loads(DATA.read_text(encoding="utf-8"))["word"]
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+def confusions() -> dict[str, str]:
+    """A whole word as OCR wrote it → the bullet or numeral the page showed."""
+    return _data()["word"]
+
+
+@lru_cache(maxsize=1)
+def heading_titles() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The usual chapter and section titles (spaces removed), and the connectives that go on
+    with one (추진배경 및 개념)."""
+    heading = _data()["heading"]
+    return frozenset(heading["titles"]), tuple(heading["connectives"])
 
 
 class _Agencies:
@@ -221,6 +238,9 @@ def _lines(words: list[Word], page: int | None, profile, state: _State) -> list[
         return []
     words = _unglue_marks(words, state.agencies)
     lines = _open_lines(words, profile, state)
+    for line in lines:
+        if line.kind == "item":
+            _mend_label(line.words)
     lines = _place_agencies(lines, state)
     return [
         Block(PARAGRAPH, " ".join(word for word, _ in line.words), page=page, where=Locator(line.words[0][1], page))
@@ -333,6 +353,30 @@ def _open_lines(words: list[Word], profile, state: _State) -> list[_Line]:
 def _bare(word: str) -> bool:
     """A bare number: ASCII digits only (a boxed or circled digit that lost its frame; not ①)."""
     return word.isascii() and word.isdigit()
+
+
+def _mend_label(words: list[Word]) -> None:
+    """A label opening an item's text whose brackets disagree is a square one the OCR half read
+    as round: ``(공동 기술개발·협업]``, ``[상생협력 기반 강화)`` → ``[…]`` (a thin square
+    bracket is read as a round one, seldom the reverse). Looked for over ``LABEL_WORDS``."""
+    if len(words) < 2 or words[1][0][:1] not in "([":
+        return
+    for k in range(1, min(len(words), 1 + LABEL_WORDS)):
+        word = words[k][0]
+        for i in range(1 if k == 1 else 0, len(word)):
+            char = word[i]
+            if char in "([":
+                return  # another opens first: nested, not this label's close
+            if char in ")]":
+                if (char == "]") == (words[1][0][0] == "["):
+                    return  # they agree
+                if k == 1:
+                    word = "[" + word[1:i] + "]" + word[i + 1 :]
+                else:
+                    words[1] = ("[" + words[1][0][1:], words[1][1])
+                    word = word[:i] + "]" + word[i + 1 :]
+                words[k] = (word, words[k][1])
+                return
 
 
 def _digit_run(word: str) -> bool:
@@ -499,10 +543,21 @@ def _restore_marker(line: _Line, state: _State) -> None:
 
 
 def _split_summary(line: _Line) -> list[_Line]:
-    """A boxed heading (a bare number, no label) that runs on into its summary sentence ends
-    where the summary's last word first ends a word: the summary restates its heading."""
+    """A chapter or a boxed heading (a bare number, no label) run on into the text under it:
+    it ends after a usual title that opens it (``Ⅰ 추진배경 한미 관세협상 …``), or where its
+    summary's last word first ends a word (the summary restates its heading)."""
     words = line.words
-    if len(words) < 2 or not _bare(words[0][0]) or LABEL_START.match(words[1][0]):
+    if len(words) < 3 or not (_bare(words[0][0]) or ROMAN.fullmatch(words[0][0])) or LABEL_START.match(words[1][0]):
+        return [line]
+    titles, connectives = heading_titles()
+    end, joined = 0, ""
+    for k in range(1, min(len(words) - 2, TITLE_WORDS) + 1):
+        joined += words[k][0]
+        if joined in titles:
+            end = k
+    if end and not words[end + 1][0].startswith(connectives) and not words[end][0].endswith(connectives):
+        return [_Line(words[: end + 1], line.kind), _Line(words[end + 1 :], "text")]
+    if not _bare(words[0][0]):
         return [line]
     last = words[-1][0].rstrip(".,")
     if len(last) < 2:
