@@ -76,6 +76,13 @@ def word_stream(size: int) -> bytes:
     return _repeat("○\n과제\n추진\n확대\n중기부\n", size)
 
 
+def word_stream_column(size: int) -> bytes:
+    """A word stream whose agency column the OCR read into the text, on one page: agencies glued
+    to words and inside lines, notes ending in agencies one after another, numbers before labels
+    (every repair the reader makes, none allowed to look back over the page)."""
+    return _repeat("O\n(과제)\n국민\n참여를\n확대하고\n제도를\n중기부\n개선\n*\n주석\n강화산업부\n*\n주석\n노동부\n1\n(라벨)\n과제\n신설재경부\n", size)
+
+
 def deep_json(size: int) -> bytes:
     """``[`` × N: JSON nested past any parser's stack, for ``export``/``diff`` (refused, exit 4)."""
     return b"[" * size
@@ -121,6 +128,7 @@ SHAPES: dict[str, tuple[Callable[[int], bytes], Callable[[bytes], None]]] = {
     "staircase": (staircase, parse_plan),
     "glued-word": (glued_word, parse_plan),
     "word-stream": (word_stream, parse_plan),
+    "word-stream-column": (word_stream_column, parse_plan),
     "deep-json": (deep_json, load_json),
 }
 
