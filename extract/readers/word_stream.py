@@ -55,12 +55,12 @@ Takes the decoded ``Source`` and the profile (its markers and body bullets); ret
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 
+from ..records import Record
 from ..stored import compile_regex
 
 from ..document import PAGE_BREAK, PARAGRAPH, Block, Document, Locator, ReaderIssue
@@ -169,22 +169,27 @@ class _Agencies:
         )
 
 
-@dataclass
-class _State:
-    """What a page's lines leave for the next page's."""
+class _State(Record):
+    """What a page's lines leave for the next page's (records.py: a plain class, not a
+    dataclass, for start-up: every text file imports this module to test for a word stream)."""
 
-    agencies: _Agencies
-    numbers: list[int] = field(default_factory=list)  # the open levels of bare numbers, outermost first
-    labelled: str | None = None  # the marker of the last item line opening 'N (label)' or '○ (label)'
-    column: bool = False  # the OCR read an agency column into the text (see ``_column_read``)
+    __slots__ = ("agencies", "numbers", "labelled", "column")
+
+    def __init__(self, agencies: _Agencies) -> None:
+        self.agencies = agencies
+        self.numbers: list[int] = []  # the open levels of bare numbers, outermost first
+        self.labelled: str | None = None  # the marker of the last item line opening 'N (label)' or '○ (label)'
+        self.column = False  # the OCR read an agency column into the text (see ``_column_read``)
 
 
-@dataclass
-class _Line:
-    words: list[Word]
-    kind: str  # "item" (a heading marker or a bullet opens it), "note" (*, ※, →), "text", "page-number"
-    lost: bool = False  # an item read into another line, its marker lost
-    split_from: str | None = None  # the opener of the item line it was read into
+class _Line(Record):
+    __slots__ = ("words", "kind", "lost", "split_from")
+
+    def __init__(self, words: list[Word], kind: str, lost: bool = False, split_from: str | None = None) -> None:
+        self.words = words
+        self.kind = kind  # "item" (a heading marker or a bullet opens it), "note" (*, ※, →), "text", "page-number"
+        self.lost = lost  # an item read into another line, its marker lost
+        self.split_from = split_from  # the opener of the item line it was read into
 
 
 def word_stream_document(source, profile) -> Document:
