@@ -145,6 +145,17 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 급여 현황(심평원) 및 진료현황 (암센터)", "급여 현황(심평원) 및 진료현황", ["심평원", "암센터"]),
         ("① 생활물가 안정(복지부 협업) 추진 (행안부)", "생활물가 안정(복지부 협업) 추진", ["행안부"]),
         ("① 급여 현황(심평원) 정리", "급여 현황(심평원) 정리", []),
+        # a labelled list names its lead (주관, 소관 …), not its partners (협조 …); a role word after a list
+        ("① 과제 추진 (주관: 교육부)", "과제 추진", ["교육부"]),
+        ("① 과제 추진 (주관: 교육부, 협조: 복지부)", "과제 추진", ["교육부"]),
+        ("① 과제 추진 (주관부처: 국토부 / 협조부처: 환경부, 산업부)", "과제 추진", ["국토부"]),
+        ("① 과제 추진 (소관: 교육부, 복지부)", "과제 추진", ["교육부", "복지부"]),
+        ("① 과제 추진 (교육부 주관)", "과제 추진", ["교육부"]),
+        ("① 과제 추진 (교육부·복지부 합동)", "과제 추진", ["교육부", "복지부"]),
+        ("① 과제 추진 (주관: 가칭)", "과제 추진 (주관: 가칭)", []),
+        # a square bracket of agencies ends a task as a parenthesis does; of anything else, it is the title's
+        ("① 과제 추진 [교육부, 복지부]", "과제 추진", ["교육부", "복지부"]),
+        ("① 과제 추진 [별표 2]", "과제 추진 [별표 2]", []),
     ],
 )
 def test_lead_agencies_in_a_trailing_parenthesis(row: str, title: str, agencies: list[str]) -> None:

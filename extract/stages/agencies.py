@@ -345,7 +345,19 @@ def _alias_ending(
 LEADING_PARENTHESIS = compile_regex(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
 INNER_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,40} ) \)", regex.VERBOSE)
-TRAILING_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,80} ) \) \s* $", regex.VERBOSE)
+# … 확대 (고용부), … 확대 [교육부, 복지부]: a row that ends in a parenthesis or a square bracket.
+TRAILING_PARENTHESIS = compile_regex(r"(?| \( (?P<inside> [^()]{1,80} ) \) | \[ (?P<inside> [^\[\]]{1,80} ) \] ) \s* $", regex.VERBOSE)
+# What a parenthesis of agencies may say of them besides naming them:
+#   (주관: 교육부), (주관부처: 교육부, 협조: 복지부), (소관: 국토부 / 협조부처: 환경부)  → the lead's list;
+#   (교육부 주관), (교육부·복지부 합동), (국토부, 환경부 공동)                        → the list.
+# A partner (협조, 협업, 참여 …) is no lead agency: only the list before it counts.
+LABELLED_LEAD = compile_regex(
+    r"""^ \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：] \s*
+        (?P<lead> [^:：]+? ) \s*
+        (?: [,;/·] \s* (?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 ) [^:：]{0,6} [:：] [^:：]* )? $
+    | ^ (?P<lead> .+? ) \s+ (?: 주관 | 합동 | 공동 ) \s* $""",
+    regex.VERBOSE,
+)
 # Inside it, what parts agencies besides the profile's separators: ＋, the middle dots, 및.
 PARENTHESIS_SEPARATORS = compile_regex(r"\s* (?: [+＋․‧ㆍ・∙] | \s 및 \s ) \s*", regex.VERBOSE)
 # Items that are not agencies and do not spoil the list: a date, a quarter, 등 (and others).
@@ -366,6 +378,12 @@ def agencies_in_parenthesis(text: str, start: int, row: str, separators: str, re
     if m is None:
         return []
     return _parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry)
+
+
+def trailing_parenthesis_start(row: str) -> int:
+    """Where the parenthesis (or square bracket) that ends ``row`` opens; -1 if none does."""
+    m = TRAILING_PARENTHESIS.search(row)
+    return -1 if m is None else m.start()
 
 
 def agencies_in_leading_parenthesis(text: str, start: int, row: str, separators: str, registry: Registry) -> list[FoundAgency]:
@@ -391,7 +409,11 @@ def agencies_in_inner_parentheses(start: int, title: str, separators: str, regis
 
 def _parenthesis_items(start: int, inside_start: int, inside: str, separators: str, registry: Registry) -> list[FoundAgency]:
     """The items of a parenthesis (``inside``, at ``start + inside_start`` in the text), if
-    every one is an agency, a date or 등 and the registry knows one at least; else none."""
+    every one is an agency, a date or 등 and the registry knows one at least; else none.
+    A labelled list counts its lead only (``LABELLED_LEAD``: ``주관: 교육부, 협조: 복지부``)."""
+    labelled = LABELLED_LEAD.match(inside)
+    if labelled is not None:
+        inside_start, inside = inside_start + labelled.start("lead"), labelled.group("lead")
     pattern = "[" + regex.escape(separators) + "]|" + PARENTHESIS_SEPARATORS.pattern
     found: list[FoundAgency] = []
     stems: list[int] = []  # items that are no agency as written

@@ -27,6 +27,7 @@ from .agencies import (
     agencies_in_parenthesis,
     pieces_from_right,
     restore_shared_suffixes,
+    trailing_parenthesis_start,
 )
 from ..records import Record
 from .normalize import is_hangul_syllables
@@ -175,7 +176,7 @@ def cut_node(
         if not found:
             found = agencies_in_parenthesis(text, start, row, profile.separators, registry)
             if found:
-                title_end = _title_end(row, start, row.rindex("(") + start, profile.separators)
+                title_end = _title_end(row, start, trailing_parenthesis_start(row) + start, profile.separators)
                 cut.agencies_span = (title_end, end)
         if not found and lines:
             found = agencies_in_leading_parenthesis(text, start, row, profile.separators, registry)
