@@ -350,9 +350,37 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             [("1", "추진 전략", []), ("1.1", "현황", []), ("1.2", "추진방안", []), ("2", "추진 과제", []), ("2.1", "추진 배경", []),
              ("2.1.1", "세부 내용은 붙임 참고", []), ("2.2", "추진 방향", [])],
         ),
+        # chapters and sections written 제N장 / 제N절
+        (
+            ["제1장 총칙", "제1절 목적", "제2절 범위", "제2장 추진과제", "제1절 세부과제"],
+            [("1", "총칙", []), ("1.1", "목적", []), ("1.2", "범위", []), ("2", "추진과제", []), ("2.1", "세부과제", [])],
+        ),
+        # Ⅰ-1. under Ⅰ.; Latin capitals where a plan has no Ⅰ
+        (
+            ["I. 추진 과제", "Ⅰ-1. 디지털 정부", "Ⅰ-2 데이터 개방", "II. 기대 효과"],
+            [("1", "추진 과제", []), ("1.1", "디지털 정부", []), ("1.2", "데이터 개방", []), ("2", "기대 효과", [])],
+        ),
+        # decimal numbering 1.1 / 1.1.1 under 1.; a decimal quantity before a unit or a parenthesis is none
+        (
+            ["1. 디지털 정부", "1.1 전자정부 고도화", "1.1.1. 세부 과제", "1.2. 모바일 신분증", "2.5 배 확대", "45.8 (’18)", "2. 데이터 개방"],
+            [("1", "디지털 정부", []), ("1.1", "전자정부 고도화", []), ("1.1.1", "세부 과제", []), ("1.2", "모바일 신분증", []),
+             ("2", "데이터 개방", [])],
+        ),
+        # (가), ㉮ and ⑴: a word processor's other numberings
+        (
+            ["1. 디지털 정부", "⑴ 전자정부", "(가) 모바일 신분증", "㉮ 발급 확대", "⑵ 데이터 개방"],
+            [("1", "디지털 정부", []), ("1.1", "전자정부", []), ("1.1.1", "모바일 신분증", []), ("1.1.1.1", "발급 확대", []), ("1.2", "데이터 개방", [])],
+        ),
+        # named tasks, closed by a dot, a colon or a bracket; ❍ and ◯ as ○, ▢ as □
+        (
+            ["Ⅰ. 추진 과제", "과제 1. 디지털 정부", "❍ 전자정부 고도화 (행안부)", "[과제2] 데이터 개방", "◯ 공공데이터 개방 (과기정통부)", "▢ 세부 일정"],
+            [("1", "추진 과제", []), ("1.1", "디지털 정부", []), ("1.1.1", "전자정부 고도화", ["행안부"]), ("1.2", "데이터 개방", []),
+             ("1.2.1", "공공데이터 개방", ["과기정통부"]), ("1.2.1.1", "세부 일정", [])],
+        ),
     ],
     ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
-         "unnumbered-sheets", "boxed-number-before-a-year", "no-marker-over-a-line-break"],
+         "unnumbered-sheets", "boxed-number-before-a-year", "no-marker-over-a-line-break", "je-chapters", "roman-dash-and-latin",
+         "decimal", "other-numberings", "named-tasks-and-look-alikes"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected

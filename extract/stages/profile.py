@@ -24,13 +24,18 @@ ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 HANGUL = "가나다라마바사아자차카타파하"
 DINGBAT = "➊➋➌➍➎➏➐➑➒➓"
 DINGBAT_NEGATIVE = "❶❷❸❹❺❻❼❽❾❿"
+CIRCLED_HANGUL = "㉮㉯㉰㉱㉲㉳㉴㉵㉶㉷㉸㉹㉺㉻"  # ㉮ … ㉻: 가 … 하 in a circle
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"  # ⑴ … ⒇: (1) … (20) as one character
+LATIN_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")  # I. … X.: where a plan has no Ⅰ
 
 ORDINAL_TABLES: dict[str, dict[str, int]] = {
     "circled": {ch: i for i, ch in enumerate(CIRCLED, 1)} | {ch: i for i, ch in enumerate(CIRCLED_SANS, 1)},
     # A font without Ⅵ-Ⅷ, Ⅺ, Ⅻ: the PDF text layer spells them Ⅴ or Ⅹ and Latin I's (ⅤI, ⅥI).
     "roman": {ch: i for i, ch in enumerate(ROMAN, 1)}
-    | {"ⅤI": 6, "ⅤII": 7, "ⅤIII": 8, "ⅥI": 7, "ⅥII": 8, "ⅦI": 8, "ⅩI": 11, "ⅩII": 12, "ⅪI": 12},
-    "hangul": {ch: i for i, ch in enumerate(HANGUL, 1)},
+    | {"ⅤI": 6, "ⅤII": 7, "ⅤIII": 8, "ⅥI": 7, "ⅥII": 8, "ⅦI": 8, "ⅩI": 11, "ⅩII": 12, "ⅪI": 12}
+    | {written: i for i, written in enumerate(LATIN_ROMAN, 1)},
+    "hangul": {ch: i for i, ch in enumerate(HANGUL, 1)} | {ch: i for i, ch in enumerate(CIRCLED_HANGUL, 1)},
+    "parenthesized": {ch: i for i, ch in enumerate(PARENTHESIZED, 1)},
     "dingbat": {ch: i for i, ch in enumerate(DINGBAT, 1)} | {ch: i for i, ch in enumerate(DINGBAT_NEGATIVE, 1)},
 }
 NUMBERINGS = ("arabic", "bullet", *ORDINAL_TABLES)
@@ -41,6 +46,7 @@ SPELLINGS: dict[str, str] = {
     "roman": ROMAN,
     "hangul": HANGUL,
     "dingbat": DINGBAT,
+    "parenthesized": PARENTHESIZED,
 }
 
 # Added around every marker and furniture pattern: it stands as whole words.

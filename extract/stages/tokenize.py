@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .profile import Family, Profile
+from .profile import ORDINAL_TABLES, Family, Profile
 
 
 class MarkerToken(NamedTuple):
@@ -88,7 +88,7 @@ def find_markers(text: str, profile: Profile, furniture: Spans, lines: bool = Fa
         marker = " ".join(m.group(marker_group).split())
         number = family.ordinal(m.group(number_group)) if number_group is not None else None
         parent_text = m.group(parent_group) if parent_group is not None else None
-        parent = int(parent_text) if parent_text else None
+        parent = _parent_number(parent_text) if parent_text else None
         line_start = _starts_line(text, start, furniture)
         # Positional: keyword arguments cost ~0.4 µs more per token.
         tokens.append(MarkerToken(family, start, end, marker, number, parent, line_start))
@@ -111,6 +111,11 @@ def _matches(pattern, text: str, lines: bool):
             continue
         yield m
         pos = end if end > start else end + 1
+
+
+def _parent_number(written: str) -> int | None:
+    """The number a marker's parent part names: ``1`` of ``1-2.``, ``Ⅱ`` of ``Ⅱ-3.``."""
+    return int(written) if written.isdigit() else ORDINAL_TABLES["roman"].get(written)
 
 
 def _group_indices(profile: Profile) -> dict[int, tuple[Family, int, int | None, int | None]]:
