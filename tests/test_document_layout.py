@@ -84,12 +84,14 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
         ),
         # a leading parenthesis of agencies names the lead; a label like (현황) does not
         (
-            ["Ⅰ. 추진 과제", "1) (교육지원청) 학교급식 운영평가 실시", "2) (현황) 급식 만족도 조사", "ㅇ (국토부) 공공택지 공급 확대 (18페이지)"],
+            ["Ⅰ. 추진 과제", "1) (교육지원청) 학교급식 운영평가 실시", "2) (현황) 급식 만족도 조사", "ㅇ (국토부) 공공택지 공급 확대 (18페이지)",
+             "3) [행안부] 디지털 정부 구현"],
             [
                 ("1", "추진 과제", []),
                 ("1.1", "학교급식 운영평가 실시", ["교육지원청"]),
                 ("1.2", "(현황) 급식 만족도 조사", []),
                 ("1.2.1", "공공택지 공급 확대", ["국토부"]),
+                ("1.3", "디지털 정부 구현", ["행안부"]),
             ],
         ),
         # footnote marks set inside a printed title leave it for the node's references
@@ -156,6 +158,13 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         # a square bracket of agencies ends a task as a parenthesis does; of anything else, it is the title's
         ("① 과제 추진 [교육부, 복지부]", "과제 추진", ["교육부", "복지부"]),
         ("① 과제 추진 [별표 2]", "과제 추진 [별표 2]", []),
+        # a name the registry knows that holds a separator is one; a count before it, a division after it, aside
+        ("① 과제 추진 (시·도교육청)", "과제 추진", ["시·도교육청"]),
+        ("① 과제 추진 (교육부, 17개 시·도교육청)", "과제 추진", ["교육부", "시·도교육청"]),
+        ("① 과제 추진 (행정안전부 디지털정부정책과)", "과제 추진", ["행정안전부"]),
+        # a colon or a dash between the title and the agencies after it is neither's
+        ("① 과제 추진 : 행안부", "과제 추진", ["행안부"]),
+        ("① 과제 추진 ― 행안부", "과제 추진", ["행안부"]),
     ],
 )
 def test_lead_agencies_in_a_trailing_parenthesis(row: str, title: str, agencies: list[str]) -> None:

@@ -14,7 +14,7 @@ The registry and its stop words are data files (``extract/data/``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -341,8 +341,8 @@ def _alias_ending(
     return None
 
 
-# (국토부) 공공택지 …: a row that opens with a parenthesis, then its title.
-LEADING_PARENTHESIS = compile_regex(r"\s* \( (?P<inside> [^()]{1,40} ) \) \s* (?= \S )", regex.VERBOSE)
+# (국토부) 공공택지 …, [행안부] 디지털 …: a row that opens with a parenthesis, then its title.
+LEADING_PARENTHESIS = compile_regex(r"\s* (?| \( (?P<inside> [^()]{1,40} ) \) | \[ (?P<inside> [^\[\]]{1,40} ) \] ) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
 INNER_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,40} ) \)", regex.VERBOSE)
 # … 확대 (고용부), … 확대 [교육부, 복지부]: a row that ends in a parenthesis or a square bracket.
@@ -380,6 +380,12 @@ def agencies_in_parenthesis(text: str, start: int, row: str, separators: str, re
     return _parenthesis_items(start, m.start("inside"), m.group("inside"), separators, registry)
 
 
+def leading_parenthesis_end(row: str) -> int:
+    """Where the parenthesis (or square bracket) that opens ``row`` closes (past it); 0 if none does."""
+    m = LEADING_PARENTHESIS.match(row)
+    return 0 if m is None else m.end("inside") + 1
+
+
 def trailing_parenthesis_start(row: str) -> int:
     """Where the parenthesis (or square bracket) that ends ``row`` opens; -1 if none does."""
     m = TRAILING_PARENTHESIS.search(row)
@@ -407,6 +413,25 @@ def agencies_in_inner_parentheses(start: int, title: str, separators: str, regis
     return found
 
 
+# A count before a collective name: 17개 시·도교육청, 5개 부처.
+COUNT_BEFORE = compile_regex(r"\d{1,3} \s? 개 \s*", regex.VERBOSE)
+
+
+def _names_kept_whole(parts: list[str], is_separator: Callable, registry: Registry) -> list[str]:
+    """A parenthesis's items and separators, with a name the registry knows that holds a
+    separator kept whole: ``시·도교육청`` is one agency, not 시 and 도교육청."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        if i + 2 < len(parts) and is_separator(parts[i + 1]) and parts[i + 1].strip() and registry.canonical(COUNT_BEFORE.sub("", "".join(parts[i : i + 3]).strip(), count=1)) is not None:
+            out.append("".join(parts[i : i + 3]))
+            i += 3
+            continue
+        out.append(parts[i])
+        i += 1
+    return out
+
+
 def _parenthesis_items(start: int, inside_start: int, inside: str, separators: str, registry: Registry) -> list[FoundAgency]:
     """The items of a parenthesis (``inside``, at ``start + inside_start`` in the text), if
     every one is an agency, a date or 등 and the registry knows one at least; else none.
@@ -418,20 +443,26 @@ def _parenthesis_items(start: int, inside_start: int, inside: str, separators: s
     found: list[FoundAgency] = []
     stems: list[int] = []  # items that are no agency as written
     position = 0
-    for part in compile_regex(f"({pattern})", regex.VERBOSE).split(inside):
-        if part is None:
-            continue
+    is_separator = compile_regex(pattern, regex.VERBOSE).fullmatch
+    for part in _names_kept_whole([p for p in compile_regex(f"({pattern})", regex.VERBOSE).split(inside) if p is not None], is_separator, registry):
         item_start = position
         position += len(part)
         item = part.strip()
-        if not item or compile_regex(pattern, regex.VERBOSE).fullmatch(part):
+        if not item or is_separator(part):
             continue
         if item.endswith(" 등"):
             item = item[:-2].rstrip()
         if NOT_AN_ITEM.fullmatch(item):
             continue
+        skip = 0
+        counted = COUNT_BEFORE.match(item)  # 17개 시·도교육청: every one of them
+        if counted and counted.end() < len(item):
+            skip, item = counted.end(), item[counted.end() :]
+        words = item.split()
+        if len(words) > 1 and registry.canonical(words[0]) is not None and all(registry.is_division(w) for w in words[1:]):
+            item = words[0]  # 행정안전부 디지털정부정책과: the ministry, its division aside
         name = registry.canonical(item)
-        offset = start + inside_start + item_start + (len(part) - len(part.lstrip()))
+        offset = start + inside_start + item_start + (len(part) - len(part.lstrip())) + skip
         if name is None and not registry.looks_like_agency("".join(item.split())):
             stems.append(len(found))  # 고용 in (고용,중기부): a stem, if a later name lends its suffix
         found.append(FoundAgency(offset, offset + len(item), registry.written(item), name))

@@ -27,6 +27,7 @@ from .agencies import (
     agencies_in_parenthesis,
     pieces_from_right,
     restore_shared_suffixes,
+    leading_parenthesis_end,
     trailing_parenthesis_start,
 )
 from ..records import Record
@@ -181,13 +182,13 @@ def cut_node(
         if not found and lines:
             found = agencies_in_leading_parenthesis(text, start, row, profile.separators, registry)
             if found:  # (국토부) 공공택지 …: the title starts after the parenthesis
-                after = row[row.index(")") + 1 :]
+                after = row[leading_parenthesis_end(row) :]
                 title_start = end - len(after.lstrip())
                 cut.agencies_span = (start, title_start)
         # A heading over other nodes is a task only when its line names agencies.
         cut.agencies = found if found or not draft.children or family.agencies == "always" else None
         if found and cut.agencies_span is None:
-            title_end = _title_end(row, start, found[0].start, profile.separators)
+            title_end = _title_end(row, start, found[0].start, profile.separators + BEFORE_AGENCIES)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
         if found:  # a task naming a body per item: its title's own agency parentheses count too
             inner = agencies_in_inner_parentheses(title_start, text[title_start:title_end], profile.separators, registry)
@@ -356,6 +357,10 @@ def _items(text: str, pieces: list[Piece]) -> list[list[Piece]]:
 
 LIST_CONJUNCTIONS = frozenset({"및"})  # 교육(지원)청 및 유관기관
 
+
+# What may stand between a title and the agencies after it, the title's no more: '… 구현 : 행안부',
+# '… 구현 ― 행안부'.
+BEFORE_AGENCIES = ":：-–—―"
 
 # Words of a row read at first when looking for the agencies before a trailing fragment.
 WINDOW_WORDS = 16
