@@ -104,8 +104,16 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             ["Ⅰ. 추진 과제", "○ 신분증 플랫폼 제고", "① 플랫폼 개선 (국토부)", "○ 세부 내용을 설명함."],
             [("1", "추진 과제", []), ("1.1", "신분증 플랫폼 제고", []), ("1.1.1", "플랫폼 개선", ["국토부"])],
         ),
+        # a labelled line right under a heading names its lead agencies (the partners' does not);
+        # such a bullet line elsewhere is no task of its own
+        (
+            ["Ⅰ. 추진 과제", "1. 디지털 정부 구현", "주관부처 : 행정안전부", "협조부처 : 과기정통부", "□ 과제 목표",
+             "ㅇ 국민 편의 제고", "ㅇ 주관기관: 교육부", "2. 데이터 개방", "(주관) 과기정통부"],
+            [("1", "추진 과제", []), ("1.1", "디지털 정부 구현", ["행정안전부"]), ("1.1.1", "과제 목표", []),
+             ("1.2", "데이터 개방", ["과기정통부"])],
+        ),
     ],
-    ids=["contents", "contents-last-entry-a-sheet", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items"],
+    ids=["contents", "contents-last-entry-a-sheet", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items", "labelled-lead-line"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected

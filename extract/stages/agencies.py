@@ -413,6 +413,20 @@ def agencies_in_inner_parentheses(start: int, title: str, separators: str, regis
     return found
 
 
+# A line of its own naming a heading's lead agencies under a label, right under it:
+#   주관부처 : 행정안전부   ㅇ 주관기관: 교육부, 복지부   (주관) 교육부   [소관부처] 국토부
+LEAD_LINE = compile_regex(
+    r"""(?: [ㅇ○◦·\-*▸]\s* )? (?: (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]
+        | [(\[] \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [)\]] )""",
+    regex.VERBOSE,
+)
+# The same label where a task's row ends in its agencies: the title ends before it.
+LEAD_LABEL_AT_END = compile_regex(
+    r"""(?: [ㅇ○◦·\-*▸]\s* )? (?: (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]
+        | [(\[] \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [)\]] ) \s* $""",
+    regex.VERBOSE,
+)
+
 # A count before a collective name: 17개 시·도교육청, 5개 부처.
 COUNT_BEFORE = compile_regex(r"\d{1,3} \s? 개 \s*", regex.VERBOSE)
 

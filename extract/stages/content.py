@@ -17,6 +17,7 @@ import regex
 from ..stored import compile_regex
 
 from .agencies import (
+    LEAD_LABEL_AT_END,
     LIST_ENDINGS,
     FoundAgency,
     Piece,
@@ -188,7 +189,11 @@ def cut_node(
         # A heading over other nodes is a task only when its line names agencies.
         cut.agencies = found if found or not draft.children or family.agencies == "always" else None
         if found and cut.agencies_span is None:
-            title_end = _title_end(row, start, found[0].start, profile.separators + BEFORE_AGENCIES)
+            label = LEAD_LABEL_AT_END.search(row, 0, found[0].start - start)
+            if label is not None and label.start() > 0:  # '… 구현 주관부처 : 행정안전부': the label is the list's
+                title_end = _title_end(row, start, start + label.start(), "")
+            else:
+                title_end = _title_end(row, start, found[0].start, profile.separators + BEFORE_AGENCIES)
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
         if found:  # a task naming a body per item: its title's own agency parentheses count too
             inner = agencies_in_inner_parentheses(title_start, text[title_start:title_end], profile.separators, registry)

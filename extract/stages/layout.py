@@ -21,6 +21,8 @@ A line is, in this order of tests:
 * a table row with a filled lead-agency cell and no marker → a task (an empty marker);
 * right after a heading whose line holds its marker alone (``【참고자료 6】``), on its page →
   the heading's title, wherever it stands (a centred title);
+* right after a heading, a line that names its lead agencies under a label (``주관부처 :
+  행정안전부``, ``(주관) 교육부``) → the heading's, as if its line ended in them;
 * right after a heading (or its continuation) in a document of wrapped lines (PDF), indented
   past the heading's marker but less than three ems, in its size, on the same page → the
   heading's title continues;
@@ -43,6 +45,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..document import Block, Document
+from .agencies import LEAD_LINE
 from .compose import Composed
 from .furniture import Furniture
 from .normalize import visible_length
@@ -156,12 +159,16 @@ def read_layout(
         below = _next_line(value, starts, i) if is_body and opens else None
         first_level = is_body and opens and _first_bullet_level(token, whole, composed.block_at(start), last_heading)
         body_heading = is_body and opens and (
-            i in with_agency_cell or names_agencies(whole) or _heads_numbered_items(token, opening.get(below)) or first_level
+            i in with_agency_cell or (names_agencies(whole) and not LEAD_LINE.match(stripped)) or _heads_numbered_items(token, opening.get(below)) or first_level
         )
         if not opened:
             if not opens or (is_body and not body_heading):
                 continue
             opened = True
+        if heading is not None and LEAD_LINE.match(stripped) and names_agencies(stripped):
+            heading = None  # '주관부처 : 행정안전부' right under a heading: its lead agencies, with its title
+            unmarked.append((i, first, last, True))
+            continue
         if is_body and opens and not body_heading and _heads_task_rows(token, below, value, starts, opening, with_agency_cell):
             token, body_heading = token._replace(family=_group_family(token.family)), True
         if is_body:
