@@ -153,7 +153,7 @@ def parse_document(document: Document, profile: Profile | None = None) -> Parsed
 
 def _parse_document(document: Document, profile: Profile | None = None) -> Parsed:
     profile = profile or default_profile()
-    composed = compose(document, _agency_header_test(profile), _header_test(profile.aside_header))
+    composed = compose(document, _agency_header_test(profile), _header_test(profile.aside_header), _header_test(profile.title_header))
     text = normalize(composed.text)
     value = text.value
     if not document.verbatim:

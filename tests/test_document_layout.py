@@ -300,8 +300,31 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("120", "스마트공장 보급", "중기부")],
             [("1.1", "스마트공장 보급", ["중기부"])],
         ),
+        # a serial number's column is the row's number, not its title
+        (
+            ("연번", "과제명", "주관기관"),
+            [("1", "디지털 정부 구현", "행안부"), ("2", "데이터 개방", "과기정통부")],
+            [("1.1", "디지털 정부 구현", ["행안부"]), ("1.2", "데이터 개방", ["과기정통부"])],
+        ),
+        # the column a header names for the title wins over a category before it
+        (
+            ("구분", "과제", "주관"),
+            [("정부혁신", "디지털 정부 구현", "행안부")],
+            [("1.1", "디지털 정부 구현", ["행안부"])],
+        ),
+        # 소관 alone, and 책임기관, head an agency column too
+        (
+            ("과제", "소관"),
+            [("디지털 정부 구현", "행안부")],
+            [("1.1", "디지털 정부 구현", ["행안부"])],
+        ),
+        (
+            ("과제", "책임기관"),
+            [("디지털 정부 구현", "행안부")],
+            [("1.1", "디지털 정부 구현", ["행안부"])],
+        ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "budget-column-first"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "budget-column-first", "serial-number-column", "title-column-named", "header-just-sogwan", "header-chaegim"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

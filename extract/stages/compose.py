@@ -69,10 +69,16 @@ class Composed(NamedTuple):
         return self.block_at(offset).page
 
 
-def compose(document: Document, is_agency_header: Callable[[str], bool], is_aside_header: Callable[[str], bool] = lambda header: False) -> Composed:
+def compose(
+    document: Document,
+    is_agency_header: Callable[[str], bool],
+    is_aside_header: Callable[[str], bool] = lambda header: False,
+    is_title_header: Callable[[str], bool] = lambda header: False,
+) -> Composed:
     """Compose ``document``; ``is_agency_header`` tells a lead-agency column's header text,
-    ``is_aside_header`` a column beside the title (schedule, budget, remarks)."""
-    builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean, is_aside_header)
+    ``is_aside_header`` a column beside the title (schedule, budget, remarks, serial number),
+    ``is_title_header`` the column of the title (과제, 사업명)."""
+    builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean, is_aside_header, is_title_header)
     block_offsets: list[int] = []
     for block in document.blocks:
         block_offsets.append(builder.length)
@@ -94,9 +100,16 @@ def compose(document: Document, is_agency_header: Callable[[str], bool], is_asid
 
 
 class _Builder:
-    def __init__(self, is_agency_header: Callable[[str], bool], clean: Callable[[str], str], is_aside_header: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        is_agency_header: Callable[[str], bool],
+        clean: Callable[[str], str],
+        is_aside_header: Callable[[str], bool],
+        is_title_header: Callable[[str], bool],
+    ) -> None:
         self.is_agency_header = is_agency_header
         self.is_aside_header = is_aside_header
+        self.is_title_header = is_title_header
         self.clean = clean
         self.parts: list[str] = []
         self.length = 0
@@ -179,8 +192,12 @@ class _Builder:
             return
         others = [i for i in range(len(texts)) if i not in agency]
         filled = [i for i in others if texts[i].strip()]
-        # (a schedule, budget or remarks column is no title, though it comes first: 점검시기)
-        title = next((i for i in filled if not (row_cells[i].header and self.is_aside_header(row_cells[i].header))), filled[0] if filled else None)
+        # The title column where the header says so (구분 | 과제 | 주관: 과제); else the first
+        # filled cell past a schedule, budget, remarks or serial number column (점검시기, 연번).
+        headers = [row_cells[i].header or "" for i in filled]
+        title = next((i for i, h in zip(filled, headers) if h and self.is_title_header(h)), None)
+        if title is None:
+            title = next((i for i, h in zip(filled, headers) if not (h and self.is_aside_header(h))), filled[0] if filled else None)
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
         piece_wheres = [wheres[i] for i in order + agency]

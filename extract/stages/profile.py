@@ -133,6 +133,7 @@ class Profile(NamedTuple):
     source: str
     pdf_agency_header: regex.Pattern[str] | None = None  # the agency column's header in a PDF table
     aside_header: regex.Pattern[str] | None = None  # a schedule, budget or remarks column's header: never the title
+    title_header: regex.Pattern[str] | None = None  # the header of the column that holds a task row's title
     layout: Layout | None = None  # how a document's own lines are read (extract/stages/layout.py)
     task_kinds: tuple[str, ...] = ()  # node kinds that are a plan's tasks (diff: when no node carries agencies)
     date_pattern: regex.Pattern[str] | None = None  # a full date in the title: (?P<year>…)(?P<month>…)(?P<day>…)?
@@ -272,6 +273,7 @@ def _compile(data: dict, shown: str) -> Profile:
         source=shown,
         pdf_agency_header=_optional_pattern(data.get("pdf", {}).get("agency_header")),
         aside_header=_optional_pattern(data.get("pdf", {}).get("aside_header")),
+        title_header=_optional_pattern(data.get("pdf", {}).get("title_header")),
         layout=_layout(data.get("layout")),
         task_kinds=_task_kinds(data.get("task_kinds", []), families),
         date_pattern=_optional_pattern(data["title"].get("date")),
