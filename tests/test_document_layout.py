@@ -112,8 +112,14 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
             [("1", "추진 과제", []), ("1.1", "디지털 정부 구현", ["행정안전부"]), ("1.1.1", "과제 목표", []),
              ("1.2", "데이터 개방", ["과기정통부"])],
         ),
+        # a task marker on a line naming no agencies heads the tasks under it; one that names them stays a task
+        (
+            ["Ⅰ. 추진 과제", "① 디지털 정부 구현", "- 전자정부 고도화 (행안부)", "- 모바일 신분증 (행안부)", "② 데이터 개방 (과기정통부)"],
+            [("1", "추진 과제", []), ("1.1", "디지털 정부 구현", []), ("1.1.1", "전자정부 고도화", ["행안부"]),
+             ("1.1.2", "모바일 신분증", ["행안부"]), ("1.2", "데이터 개방", ["과기정통부"])],
+        ),
     ],
-    ids=["contents", "contents-last-entry-a-sheet", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items", "labelled-lead-line"],
+    ids=["contents", "contents-last-entry-a-sheet", "contents-with-slashes", "body-bullets", "mid-line-marker", "boxed-digit-and-bullet-task", "heading-after-a-task", "leading-parenthesis", "inner-footnote-marks", "bullet-over-numbered-items", "labelled-lead-line", "task-marker-heading-tasks"],
 )
 def test_lines_of_a_document(lines: list[str], expected: list[tuple[str, str, list[str]]]) -> None:
     assert outline(document(*lines)) == expected

@@ -183,6 +183,8 @@ def read_layout(
                 continue
         elif opens:
             heading = composed.block_at(start)
+            if token.family.agencies == "always" and i not in with_agency_cell and not _names_own_agencies(value, starts, i, composed, opening, names_agencies, document.wrapped):
+                token = token._replace(family=_heading_family(token.family))
             kept.append(_styled(token, heading, document.wrapped))
             heading_lines.add(i)
             last_heading = (token.family, heading)
@@ -528,6 +530,23 @@ def _heads_task_rows(token: MarkerToken, j: int | None, value: str, starts: list
     following = opening.get(j) if j is not None else None
     opens_row = following is not None and not value[starts[j] : following.start].strip()
     return j in rows and opens_row and following.marker != token.marker
+
+
+def _names_own_agencies(value: str, starts: list[int], i: int, composed: Composed, opening: dict, names_agencies: Callable[[str], bool], wrapped: bool) -> bool:
+    """Whether line ``i`` (with the printed lines it wraps into, or the labelled line under it:
+    '주관부처 : 행정안전부') ends in its lead agencies."""
+    line = _wrapped_text(value, starts, i, composed, opening, names_agencies) if wrapped else _line_text(value, starts, i)
+    if names_agencies(line):
+        return True
+    j = _next_line(value, starts, i)
+    return j is not None and LEAD_LINE.match(_line_text(value, starts, j)) is not None
+
+
+def _heading_family(family: Family) -> Family:
+    """A task family's marker on a line that names no agencies (① 디지털 정부 구현, over
+    '- 전자정부 고도화 (행안부)'): a heading, whose agencies are its items' where it has
+    items. The same name: its numbering and level are the family's."""
+    return family._replace(agencies="leaf")
 
 
 @lru_cache(maxsize=None)
