@@ -830,3 +830,23 @@ def test_a_heading_printed_again_on_the_next_line_is_one_heading() -> None:
     assert outline(document(*lines)) == [("3", "5개년계획", []), ("4", "녹색성장재정투자계획(’09~’13)", []), ("4.1", "주택공급 확대", []),
                                          ("4.1.1", "공공택지 직접시행 활성화", [])]
     assert [n["text"] for n in data["noise"] if n["kind"] == "repeated-heading"] == lines[1:3]
+
+
+def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> None:
+    """A word processor's title cell holding '디지털 정부 구현' over 'ㅇ 전자정부 고도화' and
+    'ㅇ 모바일 신분증' (paragraphs of their own): the title is the first; a second paragraph
+    without a bullet ('(공공데이터 전면 개방)') goes on with it."""
+    from extract.document import ROW, Cell
+
+    def cell(r: int, c: int, header: str, *paragraphs: str) -> Cell:
+        return Cell(r, c, header=header, blocks=tuple(Block(PARAGRAPH, p) for p in paragraphs))
+
+    rows = [
+        Block(ROW, cells=(cell(1, 0, "과제명", "디지털 정부 구현", "ㅇ 전자정부 고도화", "ㅇ 모바일 신분증"), cell(1, 1, "주관부처", "행안부")), page=1, table=0, row=1),
+        Block(ROW, cells=(cell(2, 0, "과제명", "데이터 개방 확대", "(공공데이터 전면 개방)"), cell(2, 1, "주관부처", "과기정통부")), page=1, table=0, row=2),
+    ]
+    doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows)
+    assert outline(doc) == [("1", "추진 과제", []), ("1.1", "디지털 정부 구현", ["행안부"]),
+                            ("1.2", "데이터 개방 확대 (공공데이터 전면 개방)", ["과기정통부"])]
+    noise = [n["text"] for n in parse_document(doc).data["noise"] if n["kind"] == "table-cell"]
+    assert "ㅇ 전자정부 고도화 ㅇ 모바일 신분증" in noise

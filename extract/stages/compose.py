@@ -44,6 +44,8 @@ VERTICAL_MIN, VERTICAL_LAST = 3, 5
 # ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행'), or a
 # middle dot set apart by spaces ('… 위생점검 · 나라장터(G2B) 이용 학교는 …'; between words,
 # 국토부·환경부, it joins them).
+# What opens an item under a title in a table cell's paragraph of its own.
+CELL_BULLETS = "ㅇ○◦•∙·-–—▪▫※*□❍◯➢▶▸►✓✔"
 SUB_ITEM = compile_regex(r"\s (?= (?: [-–▪◦•※] \s? | · \s ) [\w(「‘'\"] )", regex.VERBOSE)
 
 
@@ -201,9 +203,14 @@ class _Builder:
         order = ([title] if title is not None else []) + [i for i in others if i != title]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
         piece_wheres = [wheres[i] for i in order + agency]
-        items = SUB_ITEM.search(texts[title], 1) if title is not None else None
-        if items is not None:  # the title cell's sub-items ('… 구축 -제2차 기준 설정'): kept beside, out of the title
-            pieces[0:1] = [(texts[title][: items.start()], False), (texts[title][items.start() + 1 :], False)]
+        split = None
+        if title is not None:
+            split = _bulleted_paragraph(row_cells[title])
+            if split is None:
+                items = SUB_ITEM.search(texts[title], 1)
+                split = items.start() if items is not None else None
+        if split is not None:  # the title cell's sub-items ('… 구축 -제2차 기준 설정'): kept beside, out of the title
+            pieces[0:1] = [(texts[title][:split], False), (texts[title][split + 1 :], False)]
             piece_wheres[0:1] = [piece_wheres[0]] * 2
             order = [title, *order]
         self._line(block, pieces, between=len(order) if title is not None else 0, wheres=piece_wheres)
@@ -240,6 +247,21 @@ def _cell_where(cell, row: Block) -> Locator:
     """Where a cell's text comes from: its first paragraph with text (else the row's)."""
     first = next((b for b in cell.blocks if b.kind == PARAGRAPH and b.text.strip()), None)
     return first.where if first is not None else row.where
+
+
+def _bulleted_paragraph(cell) -> int | None:
+    """Where, in the cell's line, its first paragraph after the first that a bullet opens
+    begins, less one (the space before it): a word processor's cell holding a title over its
+    items ('디지털 정부 구현' / 'ㅇ 전자정부 고도화' / 'ㅇ 모바일 신분증'); None if none does."""
+    offset = -1
+    for k, block in enumerate(cell.blocks):
+        if block.kind != PARAGRAPH:
+            return None
+        text = block.plain_text
+        if k and text.lstrip()[:1] in CELL_BULLETS:
+            return offset
+        offset += len(text) + 1
+    return None
 
 
 def _cell_line(cell) -> str:
