@@ -117,7 +117,8 @@ def parse_text(decoded: str, path: str = "<input>", profile: Profile | None = No
 
 def read_layout(*args, **kwargs):
     """``stages.layout.read_layout``, imported on first use (~0.5 ms of start-up): verbatim text
-    (a text file) has no layout to read. A function here, so ``benchmarks.stages`` counts it."""
+    (a scraped run-on list) has no layout to read. A function here, so ``benchmarks.stages``
+    counts it."""
     from .stages.layout import read_layout as read
 
     return read(*args, **kwargs)

@@ -850,3 +850,48 @@ def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> Non
                             ("1.2", "데이터 개방 확대 (공공데이터 전면 개방)", ["과기정통부"])]
     noise = [n["text"] for n in parse_document(doc).data["noise"] if n["kind"] == "table-cell"]
     assert "ㅇ 전자정부 고도화 ㅇ 모바일 신분증" in noise
+
+
+PLAN_TEXT_LINES = [
+    "2025년 주요업무 추진계획",
+    "Ⅰ. 추진 배경",
+    "1 현황",
+    "ㅇ 디지털 전환이 가속화되고 있음",
+    "ㅇ 국민의 기대 수준이 높아지고 있음",
+    "- 맞춤형 서비스 요구 증가",
+    "2 과제",
+    "ㅇ 전자정부 고도화 (행안부)",
+    "ㅇ 공공데이터 개방 확대 (과기정통부)",
+    "- 개방 품질 관리",
+    "※ 세부 일정은 별도 통보",
+    "Ⅱ. 추진 계획",
+    "1 일정",
+    "ㅇ 상반기 중 착수",
+    "ㅇ 하반기 중 완료",
+    "- 분기별 점검",
+]
+
+
+def test_a_text_of_a_plan_s_own_lines_is_read_as_its_lines() -> None:
+    """A word processor's text export (a line a paragraph, body text under bullets): read as a
+    reader's lines, as the HWPX it came from would be — boxed numbers are headings, a bullet
+    line naming agencies is a task, body lines stay out of the titles."""
+    data = parse_text("\n".join(PLAN_TEXT_LINES)).data
+    got = []
+
+    def walk(nodes):
+        for node in nodes:
+            got.append((node["id"], node["title"], [a["text"] for a in node.get("agencies") or ()]))
+            walk(node["children"])
+
+    walk(data["children"])
+    assert got == [("1", "추진 배경", []), ("1.1", "현황", []), ("1.2", "과제", []), ("1.2.1", "전자정부 고도화", ["행안부"]),
+                   ("1.2.2", "공공데이터 개방 확대", ["과기정통부"]), ("2", "추진 계획", []), ("2.1", "일정", [])]
+
+
+def test_a_scraped_list_with_few_bullet_lines_stays_run_on_text() -> None:
+    """Few lines opened by a body bullet: a scraped list, where a marker may open a heading
+    mid-line (the page ran two lines together)."""
+    text = "Ⅰ. 추진 배경\n1. 현황 행안부 2. 과제\n- 참고 사항\n"
+    titles = [n["title"] for n in parse_text(text).data["children"][0]["children"]]
+    assert titles == ["현황", "과제 - 참고 사항"]

@@ -242,7 +242,8 @@ def text_document(source: Source, profile=None) -> Document:
     The blocks compose back to ``source.text`` exactly (lines joined by LF, a CR kept in its
     line), so offsets the parser reports are offsets into the decoded file. An OCR word
     stream (one word per line) is read by ``word_stream`` instead, when a ``profile`` says
-    which words open lines.
+    which words open lines. A plan's own lines (its body text under bullets, line by line) are
+    read as a reader's lines, not as run-on text (``_own_lines``).
     """
     if profile is not None:
         from .word_stream import is_word_stream, word_stream_document
@@ -254,4 +255,26 @@ def text_document(source: Source, profile=None) -> Document:
     for line in source.text.split("\n"):
         blocks.append(Block(PARAGRAPH, line, where=Locator(offset)))
         offset += len(line) + 1
-    return Document(source.path, "text", source.sha256, tuple(blocks), encoding=source.encoding, verbatim=True)
+    # A plan's own lines (a word processor's text export, a PDF's text): read as a reader's
+    # lines, where a heading opens its line and the lines under it are its body; composing
+    # changes no offset (a CR or a separator inside a line becomes one space).
+    own_lines = profile is not None and profile.layout is not None and _own_lines(source.text, profile.layout.body_bullet)
+    return Document(source.path, "text", source.sha256, tuple(blocks), encoding=source.encoding, verbatim=not own_lines)
+
+
+# A text is a plan's own lines, not a scraped run-on list, when this many of its lines, and
+# this share of its non-empty lines, open with a body bullet (ㅇ, -, ※ …: a plan's text
+# under its headings; the 2020 list, scraped, has one such line in 85).
+OWN_LINES_MIN = 10
+OWN_LINES_SHARE = 0.15
+
+
+def _own_lines(text: str, body_bullet) -> bool:
+    """Whether ``text`` is a plan's own lines (see ``OWN_LINES_SHARE``)."""
+    lines = bulleted = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lines += 1
+            bulleted += body_bullet.match(stripped) is not None
+    return bulleted >= OWN_LINES_MIN and bulleted >= OWN_LINES_SHARE * lines
