@@ -460,8 +460,22 @@ def printed(*lines: tuple[str, float, float], page: int = 1) -> list[Block]:
             [("1", "주택공급 확대", []), ("1.1", "LH 직접시행 활성화", []), ("1.2", "사업속도 제고", []),
              ("2", "도심 내 공급", []), ("2.1", "노후시설 활용", [])],
         ),
+        # a box's □ lines, then the page's □ lines set otherwise, the box's style never again: one level
+        (
+            [("붙임 1 정보보호 체계 개요", 0, 18), ("□ 추진단 구성", 66, 16.8), ("□ 시민단체 의견수렴", 66, 16.8),
+             ("□ 개인정보 비식별화", 56, 15.0), ("□ 주민번호 일방 암호화", 56, 15.0), ("□ 보안관제 시스템 구축", 56, 15.0)],
+            [("1", "정보보호 체계 개요", []), ("1.1", "추진단 구성", []), ("1.2", "시민단체 의견수렴", []), ("1.3", "개인정보 비식별화", []),
+             ("1.4", "주민번호 일방 암호화", []), ("1.5", "보안관제 시스템 구축", [])],
+        ),
+        # levels by style seen once stand for the rest of the plan: the last group's items, no outer line after them
+        (
+            [("Ⅲ. 추진과제", 0, 20), ("\uf000 공공택지 사업속도 제고", 9, 16), ("\uf000 지구 지정 단계", 0, 17),
+             ("\uf000 우수입지 분양 추진", 9, 16), ("\uf000 사전청약 확대", 0, 17)],
+            [("3", "추진과제", []), ("3.1", "공공택지 사업속도 제고", []), ("3.1.1", "지구 지정 단계", []),
+             ("3.2", "우수입지 분양 추진", []), ("3.2.1", "사전청약 확대", [])],
+        ),
     ],
-    ids=["same-glyph-two-levels", "boxed-numbers-restarting-at-1"],
+    ids=["same-glyph-two-levels", "boxed-numbers-restarting-at-1", "box-then-page-one-level", "style-levels-seen-before"],
 )
 def test_levels_from_the_printed_line(lines, expected) -> None:
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
@@ -493,19 +507,20 @@ def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column
 
 
 @pytest.mark.parametrize(
-    "lines",
+    ("lines", "levels"),
     [
-        [(f"□ 항목 {i}", 10, 10 + i) for i in range(300)],  # every line a new size
-        [(f"1 항목 {i}", 10, 10) for i in range(300)],  # every boxed 1 right after a childless 1 (titles differ: no repeat)
+        ([(f"□ 항목 {i}", 10, 10 + i) for i in range(300)], 1),  # every line a new size, none again: one level
+        ([(f"□ 항목 {i}", 10, 10 + i % 7) for i in range(300)], 3),  # seven sizes over and over
+        ([(f"1 항목 {i}", 10, 10) for i in range(300)], 3),  # every boxed 1 right after a childless 1 (titles differ: no repeat)
     ],
-    ids=["growing-sizes", "ones-after-ones"],
+    ids=["growing-sizes", "cycling-sizes", "ones-after-ones"],
 )
-def test_levels_by_style_are_bounded(lines) -> None:
+def test_levels_by_style_are_bounded(lines, levels) -> None:
     """A hostile PDF cannot nest one family without end (the tree writer stops near 127
     levels): a family holds three levels by style at most."""
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     ids = [node_id for node_id, _, _ in outline(doc)]
-    assert len(ids) == 300 and max(i.count(".") for i in ids) + 1 == 3
+    assert len(ids) == 300 and max(i.count(".") for i in ids) + 1 == levels
 
 
 def boxed(text: str, size: float = 15.0) -> Block:

@@ -15,7 +15,9 @@ goes above the levels the plan has shown under its family and under the rest (an
 that dropped ``①``), or at the top when the marker after it starts an open family again
 at 1 (a list cut from a longer plan); a ``top`` family (``붙임 1``) closes everything; in a
 reader's printed lines (``token.style``) one family may hold several levels, told apart by
-type size and indent, and a ``1`` right after a childless ``1`` opens a level below it.
+type size and indent (where the outer level's setting comes again after, or the plan has
+set its levels so before: a box's □ lines then the page's, set otherwise, are one level),
+and a ``1`` right after a childless ``1`` opens a level below it.
 
 Chapters (an ``outer`` family, Ⅰ.) open at the top of the plan or of the appendix sheet they
 are in (a ``sheet`` family: 붙임, 참고자료), and a sheet numbers its own Ⅰ. and 1. again;
@@ -30,6 +32,8 @@ and agencies by ``content.py``.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from ..records import Record
 from .profile import MAX_LEVELS, Family
@@ -76,11 +80,12 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     running: dict[str, int] = {}  # last number of each continuous family, plan-wide
     above: set[tuple[str, str]] = set()  # (family, family) pairs this plan has shown one over the other
     intruding = _intruding_chapters(tokens)
+    nested: set[tuple[float, float]] = set()  # (type size over, type size under) of the levels by style so far
     for index, token in enumerate(tokens):
         if index in intruding:
             continue  # stays text
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        decision = _place(token, stack, running, following, above)
+        decision = _place(token, stack, running, following, above, partial(_nests, tokens, index, nested))
         if decision is None:
             continue  # stays text
         depth, number, issue = decision
@@ -140,12 +145,14 @@ def _place(
     running: dict[str, int],
     following: MarkerToken | None = None,
     above: set[tuple[str, str]] = frozenset(),
+    nests=None,
 ) -> tuple[int, int, Issue | None] | None:
     """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text.
     ``following``: the candidate marker after ``token``; ``above``: which families the plan
-    has so far shown over which."""
+    has so far shown over which; ``nests(style over, style)``: whether a bullet set in another
+    style is a level below (see ``_nests``)."""
     family = token.family
-    depth = _open_depth(stack, token)
+    depth = _open_depth(stack, token, nests)
     if family.top and depth is None:
         depth = 0  # 붙임 1 …: a heading of the whole plan, whatever is open
     is_open = depth is not None and depth < len(stack) and _level(stack[depth].family) == _level(family)
@@ -220,7 +227,28 @@ def _usual_depth(family: Family, stack: list[Draft], above: set[tuple[str, str]]
     return depth
 
 
-def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
+def _nests(tokens: list[MarkerToken], index: int, nested: set[tuple[float, float]], over: Style, style: Style) -> bool:
+    """Whether ``tokens[index]``, a bullet set in ``style`` under an open one of its family set
+    in ``over``, is a level below it: the plan sets the levels so elsewhere (a level below in
+    this size under that size was seen), or a bullet set like ``over`` comes again within
+    ``STYLE_LOOKAHEAD`` markers (the outer level goes on after these). Else the setting
+    changed (a box's □ lines, then the page's, larger or smaller) and it is the same level."""
+    key = (_size_key(over), _size_key(style))
+    if key in nested:
+        return True
+    level = _level(tokens[index].family)
+    for later in tokens[index + 1 : index + 1 + STYLE_LOOKAHEAD]:
+        if _level(later.family) == level and _same_style(later.style, over):
+            nested.add(key)
+            return True
+    return False
+
+
+def _size_key(style: Style | None) -> float:
+    return -1.0 if style is None or style[1] is None else round(style[1] * 2) / 2
+
+
+def _open_depth(stack: list[Draft], token: MarkerToken, nests=None) -> int | None:
     """The stack depth where ``token`` continues its family, or None when it opens a new level.
 
     A family is open once, unless the reader knows each line's indent and type size
@@ -241,7 +269,11 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
     room = len(depths) < MAX_STYLE_LEVELS  # a family may open another level of its own
     if family.numbering == "bullet":
         same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
-        return same[-1] if same else (None if room else depths[-1])
+        if same:
+            return same[-1]
+        if room and (nests is None or nests(stack[depths[-1]].token.style, token.style)):
+            return None
+        return depths[-1]
     following = [d for d in depths if stack[d].number + 1 == token.number]
     if following:
         return following[-1]
@@ -253,6 +285,7 @@ def _open_depth(stack: list[Draft], token: MarkerToken) -> int | None:
 
 MAX_SKIP = 3  # numbers an open family of a weak marker may skip (an edition that dropped items)
 MAX_STYLE_LEVELS = 3  # levels one family may hold by style (a plan draws two or three with one glyph)
+STYLE_LOOKAHEAD = 64  # markers looked at for the outer level's style coming again (bounded: linear time)
 STYLE_INDENT = 3.0  # points: two lines of one page this close in indent are set alike
 STYLE_SIZE = 0.8  # points: and two lines this close in type size
 
