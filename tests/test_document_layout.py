@@ -96,8 +96,9 @@ def outline(doc: Document) -> list[tuple[str, str, list[str]]]:
         ),
         # footnote marks set inside a printed title leave it for the node's references
         (
-            ["Ⅰ. 추진 과제", "□ (물량) LH가 직접 시행*하여 착공", "□ 토지이용계획 재검토1｣하고 재조정"],
-            [("1", "추진 과제", []), ("1.1", "(물량) LH가 직접 시행하여 착공", []), ("1.2", "토지이용계획 재검토하고 재조정", [])],
+            ["Ⅰ. 추진 과제", "□ (물량) LH가 직접 시행*하여 착공", "□ 토지이용계획 재검토1｣하고 재조정", "□ 금액기준9)에 따른 계약 방법"],
+            [("1", "추진 과제", []), ("1.1", "(물량) LH가 직접 시행하여 착공", []), ("1.2", "토지이용계획 재검토하고 재조정", []),
+             ("1.3", "금액기준에 따른 계약 방법", [])],
         ),
         # a ○ line over numbered items is their heading, though a ○ sentence is body text
         (

@@ -238,8 +238,12 @@ TRAILING_REFERENCE = compile_regex(
 )
 
 
-# A footnote mark set between two characters of a title: 시행*하여, 재검토1｣하고.
-INNER_MARK = compile_regex(r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] )", regex.VERBOSE)
+# A footnote mark set between two characters of a title: 시행*하여, 재검토1｣하고, 금액기준9)에 (a
+# footnote number glued between two syllables; '3) 추진' at a line's start is a marker).
+INNER_MARK = compile_regex(
+    r"(?<= [\p{Hangul}\p{L}\p{N})\]] ) (?: \*{1,3} | \d{1,2} ｣ ) (?= [\p{Hangul}\s,(] ) | (?<= \p{Hangul} ) \d{1,2} \) (?= \p{Hangul} )",
+    regex.VERBOSE,
+)
 
 
 def _take_references(text: str, start: int, title_end: int, cut: Cut) -> int:
