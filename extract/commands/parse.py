@@ -11,8 +11,9 @@ import json
 import os
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from ..records import NamedTuple
 from ..errors import ExitCode, PlanError
 from ._shared import add_batch_arguments, add_compact_argument, cached_profile, write_stdout
 

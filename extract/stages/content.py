@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import regex
 
@@ -27,7 +26,7 @@ from .agencies import (
     pieces_from_right,
     restore_shared_suffixes,
 )
-from ..records import Record
+from ..records import NamedTuple, Record
 from .normalize import is_hangul_syllables
 from .profile import Profile
 from .tokenize import Spans

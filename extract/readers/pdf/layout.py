@@ -33,10 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import NamedTuple
 
 import regex
 
+from ...records import NamedTuple
 from .grid import find_grid, grid_rows, join_rules
 from .page import Edge, PageContent, Rules, Word
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+
+from ...records import NamedTuple
 
 WORD_GAP = 0.2  # a gap wider than this times the glyph's height starts a new word
 X_TOLERANCE = 3.0  # the same, in points, for a glyph with no height

@@ -20,11 +20,11 @@ import ctypes
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, partial
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ...records import NamedTuple
 from .page import (
     UNMAPPED,
     BrokenError,
