@@ -113,3 +113,31 @@ def test_a_store_from_another_regex_version_is_not_read(tmp_path, monkeypatch) -
     path.write_text(text.replace('"regex": "', '"regex": "0.', 1), encoding="utf-8")
     monkeypatch.setattr(stored, "PATTERNS_FILE", path)
     assert stored._read_patterns() == {}
+
+
+def _stored_json_files() -> list[Path]:
+    from extract import DATA_DIR, PROFILES_DIR
+
+    return sorted([*DATA_DIR.glob("*.json"), *PROFILES_DIR.glob("*.json")])
+
+
+@pytest.mark.parametrize("path", _stored_json_files(), ids=lambda p: p.name)
+def test_stored_json_reads_alike_with_either_reader(path: Path) -> None:
+    """The run reads its stored JSON with pydantic-core (loaded already), not the ``json`` module:
+    both must give the same data, floats to the bit and key order included."""
+    import json
+
+    from pydantic_core import from_json
+
+    ours, theirs = from_json(path.read_bytes()), json.loads(path.read_text(encoding="utf-8"))
+    assert repr(ours) == repr(theirs)
+
+
+def test_a_plain_parse_imports_no_json_module() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; from extract.cli import main; main(['parse', 'fixtures/source.txt', '-o', '-']); print(sorted(m for m in ('json', 'uuid') if m in sys.modules), file=sys.stderr)"
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert "'json'" not in result.stderr.splitlines()[-1]

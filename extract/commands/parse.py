@@ -7,7 +7,6 @@ are still written; the exit code is that of the first failure.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import partial
 from pathlib import Path
@@ -206,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
         if len(inputs) == 1:
             write_stdout(documents[0])
         else:
+            import json  # here: a run of one input writes its JSON as pydantic-core made it
+
             payload = [json.loads(d) for d in documents]
             write_stdout(json.dumps(payload, ensure_ascii=False, indent=None if args.compact else 2) + "\n")
     return report.status
