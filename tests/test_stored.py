@@ -26,8 +26,8 @@ def test_stored_copy_reads_as_the_toml(path: Path) -> None:
 
 # (TOML text read, stored copy beside it, expected data): the copy counts only for its own text.
 CASES = [
-    ('a = 1\n', '{"sha256": "SHA(a = 1\\n)", "data": {"a": "from the copy"}}', {"a": "from the copy"}),
-    ('a = 2\n', '{"sha256": "SHA(a = 1\\n)", "data": {"a": "from the copy"}}', {"a": 2}),  # edited since: parsed
+    ('a = 1\n', '{"sha256": "SHA(a = 1\n)", "data": {"a": "from the copy"}}', {"a": "from the copy"}),
+    ('a = 2\n', '{"sha256": "SHA(a = 1\n)", "data": {"a": "from the copy"}}', {"a": 2}),  # edited since: parsed
     ('a = 3\n', None, {"a": 3}),  # no copy
     ('a = 4\n', "not json", {"a": 4}),  # a broken copy
 ]
@@ -40,7 +40,7 @@ def test_a_copy_is_used_only_for_the_text_it_was_made_from(tmp_path: Path, text,
     path = tmp_path / "x.toml"
     path.write_text(text, encoding="utf-8")
     if copy is not None:
-        stored_path(path).write_text(copy.replace('SHA(a = 1\\n)', digest("a = 1\n")), encoding="utf-8")
+        stored_path(path).write_text(copy.replace('SHA(a = 1\n)', digest("a = 1\n")), encoding="utf-8")
     assert loads_toml(text, path) == expected
     assert loads_toml(text) == tomllib.loads(text)  # no path: always parsed
 
@@ -133,11 +133,23 @@ def test_stored_json_reads_alike_with_either_reader(path: Path) -> None:
     assert repr(ours) == repr(theirs)
 
 
-def test_a_plain_parse_imports_no_json_module() -> None:
+def test_the_parse_program_imports_neither_json_nor_uuid(tmp_path: Path) -> None:
+    """``python -m extract parse FILE``: no ``json`` (stored data is read with pydantic-core) and no
+    ``uuid`` (``cli._serializer_without_uuid``), and the same output as a library call's."""
     import subprocess
     import sys
 
-    code = "import sys; from extract.cli import main; main(['parse', 'fixtures/source.txt', '-o', '-']); print(sorted(m for m in ('json', 'uuid') if m in sys.modules), file=sys.stderr)"
     root = Path(__file__).resolve().parent.parent
-    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
-    assert "'json'" not in result.stderr.splitlines()[-1]
+    code = (
+        "import runpy, sys; sys.argv = ['extract', 'parse', 'fixtures/source.txt', '-o', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('extract', run_name='__main__')\n"
+        "finally:\n    print(sorted(m for m in ('json', 'uuid', 'platform') if m in sys.modules), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "[]"
+    from extract.pipeline import load
+
+    assert (tmp_path / "source.json").read_text(encoding="utf-8") == load(str(root / "fixtures/source.txt")).to_json().replace(
+        str(root / "fixtures/source.txt"), "fixtures/source.txt"
+    )
