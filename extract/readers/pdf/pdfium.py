@@ -162,9 +162,16 @@ def _per_char_calls():
     )
 
 
+# The prototype of these calls: PYFUNCTYPE, not CFUNCTYPE. A CFUNCTYPE call releases the GIL
+# and takes it back around the C function, which for a call of well under a microsecond (a
+# glyph's box) is ~15% of it; these functions neither block nor call back into Python, and
+# the reader runs no other thread, so they run holding it.
+_PROTOTYPE = ctypes.PYFUNCTYPE
+
+
 def _untyped(function):
     """``function`` (returning a C int) at its address, called with no argument conversion."""
-    untyped = ctypes.CFUNCTYPE(ctypes.c_int)(_address(function))
+    untyped = _PROTOTYPE(ctypes.c_int)(_address(function))
     untyped.argtypes = None  # the prototype's () would refuse any argument
     return untyped
 
@@ -246,11 +253,11 @@ def _object_calls() -> _ObjectCalls:
     holds thousands of path objects): each passes an ``_Object`` (or the page as a c_void_p)
     and a Python int for a C ``int`` index, and returns a C int or an ``_Object``. The form's
     object index is a C ``unsigned long``, which an untyped int would not fill: typed."""
-    page_object = ctypes.CFUNCTYPE(_Object)(_address(raw.FPDFPage_GetObject))  # (page, int index)
+    page_object = _PROTOTYPE(_Object)(_address(raw.FPDFPage_GetObject))  # (page, int index)
     page_object.argtypes = None
     return _ObjectCalls(
         page_object,
-        ctypes.CFUNCTYPE(_Object, ctypes.c_void_p, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
+        _PROTOTYPE(_Object, ctypes.c_void_p, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
         _untyped(raw.FPDFPageObj_GetType),  # (object) → int
         _untyped(raw.FPDFPath_CountSegments),  # (path) → int
         _untyped(raw.FPDFPageObj_GetBounds),  # (object, float* left, bottom, right, top) → FPDF_BOOL (int)
