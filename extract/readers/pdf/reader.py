@@ -241,10 +241,10 @@ class _Composer:
                     block=len(self.blocks),
                 )
             )
+        where = Locator(page=content.number)  # one for the page's blocks: a locator is immutable
         for unit in units:
             index = len(self.blocks)
             left = self._clean(unit.left, index, 0)
-            where = Locator(page=content.number)
             common = dict(page=content.number, where=where, indent=unit.x0, size=unit.height)
             if unit.cells:
                 block = Block(ROW, cells=self._grid_cells(unit, index, common), **common)
@@ -371,7 +371,8 @@ def _best_shift(base: list[float], lefts: list[float]) -> int:
 
 
 DIGITS = regex.compile(r"\d+")
+DIGIT = regex.compile(r"\d")  # compiled once: regex.sub(pattern, …) looks it up in regex's cache each call
 
 
 def _fold_digits(text: str) -> str:
-    return regex.sub(r"\d", "#", " ".join(text.split()))
+    return DIGIT.sub("#", " ".join(text.split()))
