@@ -56,10 +56,10 @@ class _TupleMeta(type):
         if bases != (_Base,):
             raise TypeError("a NamedTuple record can only inherit from NamedTuple")
         annotations = namespace.get("__annotations__", {})
-        defaults = [name for name in annotations if name in namespace]
+        defaults = [field for field in annotations if field in namespace]
         if defaults and list(annotations)[-len(defaults) :] != defaults:
             raise TypeError(f"{name}: a field without a default follows one with a default")
-        cls = collections.namedtuple(name, annotations, defaults=[namespace[n] for n in defaults], module=namespace["__module__"])
+        cls = collections.namedtuple(name, list(annotations), defaults=[namespace[f] for f in defaults], module=namespace["__module__"])
         cls.__annotations__ = cls.__new__.__annotations__ = dict(annotations)
         for key, value in namespace.items():
             if key in _PROHIBITED:
