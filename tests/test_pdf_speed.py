@@ -274,3 +274,63 @@ def test_best_split_is_the_split_found_from_events():
         hi = rng.choice([lo + rng.uniform(-20, 400), 600.0, lo])
         for min_lines in (1, 2):
             assert layout.best_split(lines, lo, hi, min_lines) == _best_split_by_events(lines, lo, hi, min_lines), (lines, lo, hi)
+
+
+def _join_rules_by_tuples(edges):
+    """grid.join_rules as it was: a (position, start, end) tuple per edge, sorted as tuples."""
+    from extract.readers.pdf.grid import JOIN_GAP, RULE_MERGE
+
+    joined = []
+    horizontal_spans, vertical_spans = [], []
+    for x0, x1, top, bottom in edges:
+        if bottom - top <= x1 - x0:
+            horizontal_spans.append((top, x0, x1))
+        else:
+            vertical_spans.append((x0, top, bottom))
+    for horizontal, spans in ((True, sorted(horizontal_spans)), (False, sorted(vertical_spans))):
+        clusters = []
+        for span in spans:
+            if clusters and span[0] - clusters[-1][0][0] <= RULE_MERGE:
+                clusters[-1].append(span)
+            else:
+                clusters.append([span])
+        for cluster in clusters:
+            at = cluster[0][0]
+            lo = hi = None
+            for _, a, b in sorted(cluster, key=lambda span: span[1]):
+                if hi is not None and a <= hi + JOIN_GAP:
+                    hi = max(hi, b)
+                    continue
+                if hi is not None:
+                    joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+                lo, hi = a, b
+            joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+    return joined
+
+
+def test_join_rules_joins_as_by_tuples():
+    import random
+
+    from extract.readers.pdf.grid import join_rules
+
+    rng = random.Random(15)
+    for _ in range(1000):
+        edges = []
+        for _ in range(rng.randint(0, 60)):
+            at = rng.choice([10.0, 11.5, 12.0, 50.0, 300.0, rng.uniform(0, 600)])
+            a = rng.choice([0.0, 5.0, 20.0, rng.uniform(0, 500)])
+            b = a + rng.choice([0.0, 1.0, 3.0, 40.0, rng.uniform(0, 200)])
+            edges.append(Edge(a, b, at, at) if rng.random() < 0.5 else Edge(at, at, a, b))
+        assert join_rules(edges) == _join_rules_by_tuples(edges), edges
+    for path in RULED:
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                edges = pdfium._objects(page, page.get_height())[0]
+                assert join_rules(edges) == _join_rules_by_tuples(edges), (path.name, i + 1)
+                page.close()
+        finally:
+            pdf.close()
