@@ -319,8 +319,12 @@ class _Composer:
         base = max(self.lefts, key=lambda key: len(self.lefts[key]))
         # The base kind's own shift is 0: no shift lines up more of its edges than none.
         shifts = {key: 0 if key == base else _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
+        # A block of the base kind (shift 0) keeps its indent: a line's indent is rounded already,
+        # and rounding it again gives it back (but for the sign of a zero, hence the last test).
         return [
-            block._replace(indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
+            block._replace(indent=round(block.indent + shifts[key], 1))
+            if key is not None and block.indent is not None and (shifts[key] or not block.indent)
+            else block
             for block, key in zip(self.blocks, self.printed_page)
         ]
 
