@@ -514,9 +514,10 @@ def _cell_text(words: list[Word]) -> str:
 
 
 def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
+    """A line (from ``group_lines``: its words left to right, so the first has the least x0) as a unit of text."""
     top = line[0].top
     bottom = max([w.bottom for w in line])
-    x0 = line[0].x0 if len(line) == 1 else min([w.x0 for w in line])
+    x0 = line[0].x0
     return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
 
 
@@ -524,15 +525,16 @@ def _type_size(line: list[Word]) -> float:
     """The height most of a line's text is set in: the words' box heights, the median by
     characters. Not the line's whole box: a dingbat (➊) or a superscript drawn higher or
     lower than the text would make a line of one size measure as another."""
-    if len(line) == 1:
-        return line[0].bottom - line[0].top
-    heights = sorted([(w.bottom - w.top, len(w.text)) for w in line])
-    half, seen = sum([n for _, n in heights]) / 2, 0
-    for height, n in heights:
+    heights = [w.bottom - w.top for w in line]
+    if heights.count(heights[0]) == len(heights):  # one size throughout, as most lines are
+        return heights[0]
+    weighted = sorted(zip(heights, [len(w.text) for w in line]))
+    half, seen = sum([n for _, n in weighted]) / 2, 0
+    for height, n in weighted:
         seen += n
         if seen >= half:
             return height
-    return heights[-1][0]
+    return weighted[-1][0]
 
 
 def _mark_margins(units: list[Unit], height: float) -> list[Unit]:
