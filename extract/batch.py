@@ -13,8 +13,9 @@ becomes a ``Failure`` for that input and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from .records import NamedTuple
 from .errors import ExitCode, PlanError, internal_message
 from .inputs import STDIN, Input
 from .progress import Progress

@@ -55,10 +55,35 @@ def plain_text(doc: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line ``argv`` (default: ``sys.argv[1:]``, as the program); its exit code."""
+    if argv is None and sys.argv[1:2] == ["parse"]:
+        _serializer_without_uuid()
     code = _main(sys.argv[1:] if argv is None else argv)
     if argv is None:
         _before_exit()
     return code
+
+
+def _serializer_without_uuid() -> None:
+    """pydantic-core's first serialization looks up every type it knows how to write, among them
+    ``uuid.UUID``: it imports ``uuid``, which imports ``platform`` (nine ``re`` patterns), ~2.5 ms
+    of a ~90 ms run, for a type no plan holds. The ``parse`` program (not a library caller, whose
+    own data may hold UUIDs, nor the commands that load pydantic's models) lets that look-up find
+    a stand-in module, then takes it back out: ``import uuid`` later gets the real one, but
+    pydantic-core would no longer write its UUIDs, of which this program has none."""
+    if "uuid" in sys.modules:
+        return
+    from types import ModuleType
+
+    from pydantic_core import to_json
+
+    stand_in = ModuleType("uuid")
+    stand_in.UUID = type("UUID", (), {})  # type: ignore[attr-defined]
+    sys.modules["uuid"] = stand_in
+    try:
+        to_json(None)  # the look-up is made once per process, on the first call
+    finally:
+        if sys.modules.get("uuid") is stand_in:
+            del sys.modules["uuid"]
 
 
 def _before_exit() -> None:

@@ -22,9 +22,7 @@ Example (HWPX)::
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-from .records import Record
+from .records import NamedTuple, Record
 
 PARAGRAPH = "paragraph"
 ROW = "row"

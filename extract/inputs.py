@@ -24,8 +24,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import NamedTuple
 
+from .records import NamedTuple
 from .errors import ExitCode, PlanError
 
 GLOB_MAGIC = re.compile(r"[*?[]")

@@ -18,7 +18,7 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from pydantic_core import to_json
 
@@ -29,7 +29,7 @@ from .stages.furniture import Furniture, find_furniture, merge_furniture
 from .stages.normalize import Text, normalize, visible_length
 from .stages.profile import Profile, default_profile
 from .document import Document
-from .records import Record
+from .records import NamedTuple, Record
 from .stages.compose import compose
 from .stages.confidence import measure
 from .readers import read_document

@@ -4,15 +4,18 @@
 ``tomllib`` is pure Python: the agency registry (~110 entries) takes ~15 ms to parse, more
 than parsing a plan. ``scripts/store_toml.py`` writes ``NAME.toml.json`` beside each bundled
 TOML file (``extract/data/``, ``extract/profiles/``): the TOML text's sha256 and its data,
-which the C ``json`` module reads in well under a millisecond. The copy is used only while its
+which pydantic-core's JSON reader reads in well under a millisecond (it is loaded already, for
+validation; importing the ``json`` module would add ~1.5 ms to each run; ``tests/test_stored.py``
+checks that both read every stored file alike). The copy is used only while its
 sha256 is that of the text being read, so an edited TOML file is never read stale: it is
 parsed as before, only slower, and ``tests/test_stored.py`` fails until the copies are rewritten.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from pydantic_core import from_json
 
 from .sha import sha256
 
@@ -31,7 +34,7 @@ def loads_toml(text: str, path: Path | None = None) -> dict:
     """``tomllib.loads(text)``, from the stored copy of ``path`` when it holds this very text's data."""
     if path is not None:
         try:
-            stored = json.loads(stored_path(path).read_text(encoding="utf-8"))
+            stored = from_json(stored_path(path).read_bytes())
         except (OSError, ValueError):
             stored = None
         if isinstance(stored, dict) and stored.get("sha256") == digest(text):
@@ -58,6 +61,7 @@ def read_toml(path: Path) -> dict:
 def stored_text(path: Path) -> str:
     """What ``stored_path(path)`` must hold: the text's sha256 and its data (TOML dates and
     times have no JSON form: a bundled file must not use them, and json.dumps says so)."""
+    import json
     import tomllib
 
     text = path.read_text(encoding="utf-8")
@@ -101,7 +105,7 @@ def _read_patterns() -> dict:
     import regex
 
     try:
-        stored = json.loads(PATTERNS_FILE.read_text(encoding="utf-8"))
+        stored = from_json(PATTERNS_FILE.read_bytes())
     except (OSError, ValueError):
         return {}
     if not isinstance(stored, dict) or stored.get("regex") != regex.__version__:
@@ -138,6 +142,8 @@ def pickled(compiled) -> list:
 def patterns_text(entries: list[list]) -> str:
     """``PATTERNS_FILE``'s text for these ``[flags, pickled(…)]`` entries: one a line, so that a new
     pattern or `regex` version shows as lines changed."""
+    import json
+
     import regex
 
     lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)

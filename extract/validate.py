@@ -19,9 +19,9 @@ validating a plan accept and reject the same documents.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from pydantic_core import SchemaValidator
+
+from pydantic_core import SchemaValidator, from_json
 
 from . import DATA_DIR
 
@@ -34,8 +34,8 @@ CORE_SCHEMA_FILE = "plan.core-schema.json"
 
 @lru_cache(maxsize=1)
 def plan_validator() -> SchemaValidator:
-    text = (DATA_DIR / CORE_SCHEMA_FILE).read_text(encoding="utf-8")
-    return SchemaValidator(json.loads(text))
+    # pydantic-core's JSON reader, already loaded: the ``json`` module is ~1.5 ms of start-up
+    return SchemaValidator(from_json((DATA_DIR / CORE_SCHEMA_FILE).read_bytes()))
 
 
 def validate_plan(payload: dict) -> dict:

@@ -208,3 +208,129 @@ def test_best_shift_is_the_shift_found_by_trying_each():
         lefts = [x + shift + rng.choice([0, 0, 0, 1, -1, 17]) for x in rng.sample(base, min(len(base), rng.randint(0, 30)))]
         lefts += [rng.uniform(0, 600) for _ in range(rng.randint(0, 5))]
         assert _best_shift(base, lefts) == _best_shift_by_trying_each(base, lefts)
+
+
+def _best_split_by_events(lines, lo, hi, min_lines=2):
+    """layout.best_split as it was: every stretch between sorted (x, ±1) events listed with its
+    crossing count, then scored."""
+    from bisect import bisect_left, bisect_right
+
+    gap = layout._word_gap(lines)
+    events = []
+    for line in lines:
+        spans = []  # the line's covered stretches, word spaces closed (layout._merged_spans as it was)
+        for word in line:
+            if spans and word.x0 - spans[-1][1] < gap:
+                spans[-1][1] = max(spans[-1][1], word.x1)
+            else:
+                spans.append([word.x0, word.x1])
+        for x0, x1 in spans:
+            if x1 > lo and x0 < hi:
+                events.append((max(x0, lo), 1))
+                events.append((min(x1, hi), -1))
+    events.sort()
+    stretches = []
+    depth = 0
+    at = lo
+    for x, delta in events:
+        if x > at:
+            stretches.append((depth, at, x))
+            at = x
+        depth += delta
+    if at < hi:
+        stretches.append((depth, at, hi))
+    best = None
+    first_ends = sorted(line[0].x1 for line in lines)
+    last_starts = sorted(line[-1].x0 for line in lines)
+    for crossing, g0, g1 in stretches:
+        if g1 - g0 < gap:
+            continue
+        left = bisect_right(first_ends, g0)
+        right = len(last_starts) - bisect_left(last_starts, g1)
+        if left >= min_lines and right >= min_lines:
+            score = (right - crossing, g1 - g0)
+            if best is None or score > best[0]:
+                best = (score, (g0 + g1) / 2)
+    return best[1] if best else None
+
+
+def test_best_split_is_the_split_found_from_events():
+    import random
+
+    from extract.readers.pdf.page import Word
+
+    rng = random.Random(15)
+    for _ in range(2000):
+        lines = []
+        for row in range(rng.randint(0, 12)):
+            x, words = rng.choice([0.0, 20.0, 40.5]), []
+            for _ in range(rng.randint(1, 8)):
+                x += rng.choice([0.5, 1.0, 3.0, 12.0, 60.0, rng.uniform(0, 80)])
+                width = rng.choice([8.0, 20.0, rng.uniform(1, 50)])
+                words.append(Word("w", x, x + width, row * 14.0, row * 14.0 + rng.choice([9.0, 10.0, 12.5]), 1))
+                x += width
+            lines.append(words)
+        lo = rng.choice([0.0, 100.0, rng.uniform(0, 300)])
+        hi = rng.choice([lo + rng.uniform(-20, 400), 600.0, lo])
+        for min_lines in (1, 2):
+            assert layout.best_split(lines, lo, hi, min_lines) == _best_split_by_events(lines, lo, hi, min_lines), (lines, lo, hi)
+
+
+def _join_rules_by_tuples(edges):
+    """grid.join_rules as it was: a (position, start, end) tuple per edge, sorted as tuples."""
+    from extract.readers.pdf.grid import JOIN_GAP, RULE_MERGE
+
+    joined = []
+    horizontal_spans, vertical_spans = [], []
+    for x0, x1, top, bottom in edges:
+        if bottom - top <= x1 - x0:
+            horizontal_spans.append((top, x0, x1))
+        else:
+            vertical_spans.append((x0, top, bottom))
+    for horizontal, spans in ((True, sorted(horizontal_spans)), (False, sorted(vertical_spans))):
+        clusters = []
+        for span in spans:
+            if clusters and span[0] - clusters[-1][0][0] <= RULE_MERGE:
+                clusters[-1].append(span)
+            else:
+                clusters.append([span])
+        for cluster in clusters:
+            at = cluster[0][0]
+            lo = hi = None
+            for _, a, b in sorted(cluster, key=lambda span: span[1]):
+                if hi is not None and a <= hi + JOIN_GAP:
+                    hi = max(hi, b)
+                    continue
+                if hi is not None:
+                    joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+                lo, hi = a, b
+            joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+    return joined
+
+
+def test_join_rules_joins_as_by_tuples():
+    import random
+
+    from extract.readers.pdf.grid import join_rules
+
+    rng = random.Random(15)
+    for _ in range(1000):
+        edges = []
+        for _ in range(rng.randint(0, 60)):
+            at = rng.choice([10.0, 11.5, 12.0, 50.0, 300.0, rng.uniform(0, 600)])
+            a = rng.choice([0.0, 5.0, 20.0, rng.uniform(0, 500)])
+            b = a + rng.choice([0.0, 1.0, 3.0, 40.0, rng.uniform(0, 200)])
+            edges.append(Edge(a, b, at, at) if rng.random() < 0.5 else Edge(at, at, a, b))
+        assert join_rules(edges) == _join_rules_by_tuples(edges), edges
+    for path in RULED:
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                edges = pdfium._objects(page, page.get_height())[0]
+                assert join_rules(edges) == _join_rules_by_tuples(edges), (path.name, i + 1)
+                page.close()
+        finally:
+            pdf.close()

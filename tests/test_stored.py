@@ -26,8 +26,8 @@ def test_stored_copy_reads_as_the_toml(path: Path) -> None:
 
 # (TOML text read, stored copy beside it, expected data): the copy counts only for its own text.
 CASES = [
-    ('a = 1\n', '{"sha256": "SHA(a = 1\\n)", "data": {"a": "from the copy"}}', {"a": "from the copy"}),
-    ('a = 2\n', '{"sha256": "SHA(a = 1\\n)", "data": {"a": "from the copy"}}', {"a": 2}),  # edited since: parsed
+    ('a = 1\n', '{"sha256": "SHA(a = 1\n)", "data": {"a": "from the copy"}}', {"a": "from the copy"}),
+    ('a = 2\n', '{"sha256": "SHA(a = 1\n)", "data": {"a": "from the copy"}}', {"a": 2}),  # edited since: parsed
     ('a = 3\n', None, {"a": 3}),  # no copy
     ('a = 4\n', "not json", {"a": 4}),  # a broken copy
 ]
@@ -40,7 +40,7 @@ def test_a_copy_is_used_only_for_the_text_it_was_made_from(tmp_path: Path, text,
     path = tmp_path / "x.toml"
     path.write_text(text, encoding="utf-8")
     if copy is not None:
-        stored_path(path).write_text(copy.replace('SHA(a = 1\\n)', digest("a = 1\n")), encoding="utf-8")
+        stored_path(path).write_text(copy.replace('SHA(a = 1\n)', digest("a = 1\n")), encoding="utf-8")
     assert loads_toml(text, path) == expected
     assert loads_toml(text) == tomllib.loads(text)  # no path: always parsed
 
@@ -113,3 +113,43 @@ def test_a_store_from_another_regex_version_is_not_read(tmp_path, monkeypatch) -
     path.write_text(text.replace('"regex": "', '"regex": "0.', 1), encoding="utf-8")
     monkeypatch.setattr(stored, "PATTERNS_FILE", path)
     assert stored._read_patterns() == {}
+
+
+def _stored_json_files() -> list[Path]:
+    from extract import DATA_DIR, PROFILES_DIR
+
+    return sorted([*DATA_DIR.glob("*.json"), *PROFILES_DIR.glob("*.json")])
+
+
+@pytest.mark.parametrize("path", _stored_json_files(), ids=lambda p: p.name)
+def test_stored_json_reads_alike_with_either_reader(path: Path) -> None:
+    """The run reads its stored JSON with pydantic-core (loaded already), not the ``json`` module:
+    both must give the same data, floats to the bit and key order included."""
+    import json
+
+    from pydantic_core import from_json
+
+    ours, theirs = from_json(path.read_bytes()), json.loads(path.read_text(encoding="utf-8"))
+    assert repr(ours) == repr(theirs)
+
+
+def test_the_parse_program_imports_neither_json_nor_uuid(tmp_path: Path) -> None:
+    """``python -m extract parse FILE``: no ``json`` (stored data is read with pydantic-core) and no
+    ``uuid`` (``cli._serializer_without_uuid``), and the same output as a library call's."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import runpy, sys; sys.argv = ['extract', 'parse', 'fixtures/source.txt', '-o', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('extract', run_name='__main__')\n"
+        "finally:\n    print(sorted(m for m in ('json', 'uuid', 'platform') if m in sys.modules), file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "[]"
+    from extract.pipeline import load
+
+    assert (tmp_path / "source.json").read_text(encoding="utf-8") == load(str(root / "fixtures/source.txt")).to_json().replace(
+        str(root / "fixtures/source.txt"), "fixtures/source.txt"
+    )

@@ -7,12 +7,12 @@ are still written; the exit code is that of the first failure.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from ..records import NamedTuple
 from ..errors import ExitCode, PlanError
 from ._shared import add_batch_arguments, add_compact_argument, cached_profile, write_stdout
 
@@ -205,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
         if len(inputs) == 1:
             write_stdout(documents[0])
         else:
+            import json  # here: a run of one input writes its JSON as pydantic-core made it
+
             payload = [json.loads(d) for d in documents]
             write_stdout(json.dumps(payload, ensure_ascii=False, indent=None if args.compact else 2) + "\n")
     return report.status

@@ -24,10 +24,11 @@ import re
 import struct
 import zlib
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 import olefile
 
+from ..records import NamedTuple
 from ..errors import ExitCode, PlanError
 from . import OLE_SIGNATURE  # the one copy, beside the other formats' signatures (readers.sniff)
 

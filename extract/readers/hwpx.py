@@ -37,9 +37,9 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from xml.etree import ElementTree
 
+from ..records import NamedTuple
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator, ReaderIssue
 from ..errors import ExitCode, PlanError
 from .numbering import DEFAULT_OUTLINE, Counters, Numbering, NumberingLevel, map_private_use

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from .. import DATA_DIR
 
 # OWPML NumberType1/NumberType2, in HWP 5's code order: HWP 5 stores the format as a small

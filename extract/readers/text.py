@@ -236,6 +236,19 @@ def _refuse_binary(text: str, path: str) -> None:
         )
 
 
+MIN_LINES = 100  # a word stream has many lines…
+WORD_LINE_SHARE = 0.9  # …nearly all of them a single word (a scrape wrapped at random spaces is not one)
+
+
+def is_word_stream(text: str) -> bool:
+    """Whether ``text`` is an OCR word stream, one word per line (most non-empty lines hold no space)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_LINES:
+        return False
+    single = sum(1 for line in lines if len(line.split()) == 1)
+    return single >= WORD_LINE_SHARE * len(lines)
+
+
 def text_document(source: Source, profile=None) -> Document:
     """The trivial reader: every line of the decoded text is a paragraph, as it stands.
 
@@ -245,11 +258,10 @@ def text_document(source: Source, profile=None) -> Document:
     which words open lines. A plan's own lines (its body text under bullets, line by line) are
     read as a reader's lines, not as run-on text (``_own_lines``).
     """
-    if profile is not None:
-        from .word_stream import is_word_stream, word_stream_document
+    if profile is not None and is_word_stream(source.text):
+        from .word_stream import word_stream_document  # here: most text is no word stream
 
-        if is_word_stream(source.text):
-            return word_stream_document(source, profile)
+        return word_stream_document(source, profile)
     blocks = []
     offset = 0
     for line in source.text.split("\n"):

@@ -65,11 +65,10 @@ from ..stored import compile_regex
 
 from ..document import PAGE_BREAK, PARAGRAPH, Block, Document, Locator, ReaderIssue
 from ..stages.tokenize import Spans, find_markers
+from .text import MIN_LINES, WORD_LINE_SHARE, is_word_stream  # noqa: F401  (the test lives with the text reader)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ocr_confusions.toml"
 DASHES = frozenset("-–—")
-MIN_LINES = 100  # a word stream has many lines…
-WORD_LINE_SHARE = 0.9  # …nearly all of them a single word (a scrape wrapped at random spaces is not one)
 
 # === page 9 ===, --- Page 9 ---, [page 9]: a line an OCR tool writes between pages.
 PAGE_MARKER = compile_regex(r"\s* (?: [=\-#\[]+ \s* (?i:page|페이지|쪽) \s* (?P<number>\d{1,5}) \s* [=\-#\]]* ) \s*", regex.VERBOSE)
@@ -92,15 +91,6 @@ SUMMARY_MIN = 9  # words: a boxed heading's summary sentence is at least this lo
 HEADING_MAX = 6  # …and its heading at most this long
 LABEL_WORDS = 6  # words a label at the start of an item's text runs to ([상생협력 기반 강화])
 TITLE_WORDS = 4  # words a usual heading title is written in (세부 추진 과제)
-
-
-def is_word_stream(text: str) -> bool:
-    """Whether ``text`` is one word per line (most non-empty lines hold no space)."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < MIN_LINES:
-        return False
-    single = sum(1 for line in lines if len(line.split()) == 1)
-    return single >= WORD_LINE_SHARE * len(lines)
 
 
 @lru_cache(maxsize=1)

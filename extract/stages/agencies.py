@@ -17,10 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
 
 import regex
 
+from ..records import NamedTuple
 from .. import DATA_DIR
 from ..stored import compile_regex, read_toml
 from .normalize import is_hangul_syllables

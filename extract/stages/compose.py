@@ -25,10 +25,10 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import NamedTuple
 
 import regex
 
+from ..records import NamedTuple
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator
 from ..stored import compile_regex
 from .furniture import Furniture

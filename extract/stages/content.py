@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import regex
 
@@ -31,7 +30,7 @@ from .agencies import (
     leading_parenthesis_end,
     trailing_parenthesis_start,
 )
-from ..records import Record
+from ..records import NamedTuple, Record
 from .normalize import is_hangul_syllables
 from .profile import Profile
 from .tokenize import Spans

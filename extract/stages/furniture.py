@@ -9,8 +9,9 @@ kept as ``noise`` with their location; the tree never sees them.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Mapping
 
+from ..records import NamedTuple
 from .profile import Profile
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from typing import NamedTuple
 
-from ..records import Record
+from ..records import NamedTuple, Record
 from ..stored import compile_regex
 
 # Every horizontal space a plan might carry (tab, NBSP, ideographic space,

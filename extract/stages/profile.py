@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 import regex
 
+from ..records import NamedTuple
 from .. import DATA_DIR, PROFILES_DIR
 from ..errors import ExitCode, PlanError
 from ..stored import compile_regex, is_toml_error, loads_toml

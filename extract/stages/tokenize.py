@@ -9,8 +9,8 @@ word. Whether it really opens a heading is decided later, by the numbering
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import NamedTuple
 
+from ..records import NamedTuple
 from .profile import ORDINAL_TABLES, Family, Profile
 
 

@@ -71,37 +71,46 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
     """Rules as drawn → rules as seen: collinear pieces closer than ``JOIN_GAP`` joined, so a
     dotted line (hundreds of dots) or a row of cells drawn as separate boxes is one rule."""
     joined: list[Edge] = []
-    # (position across, start along, end along): y, x0, x1 for a horizontal rule. One pass, the
-    # test of Edge.horizontal written out: a page of dot leaders has tens of thousands of edges.
-    horizontal_spans: list[tuple[float, float, float]] = []
-    vertical_spans: list[tuple[float, float, float]] = []
-    for x0, x1, top, bottom in edges:
+    # One pass, the test of Edge.horizontal written out: a page of dot leaders has tens of
+    # thousands of edges. The edges are sorted as they are, by a float key (no tuple made per
+    # edge, no tuple comparisons): the order of spans at one start does not change a join.
+    horizontal: list[Edge] = []
+    vertical: list[Edge] = []
+    for edge in edges:
+        x0, x1, top, bottom = edge
         if bottom - top <= x1 - x0:
-            horizontal_spans.append((top, x0, x1))
+            horizontal.append(edge)
         else:
-            vertical_spans.append((x0, top, bottom))
-    for horizontal, spans in ((True, sorted(horizontal_spans)), (False, sorted(vertical_spans))):
-        clusters: list[list[tuple[float, float, float]]] = []
-        for span in spans:
-            if clusters and span[0] - clusters[-1][0][0] <= RULE_MERGE:
-                clusters[-1].append(span)
+            vertical.append(edge)
+    # (rules, index of the position across them, of the start and end along them): top, x0, x1
+    # for a horizontal rule; x0, top, bottom for a vertical one.
+    for is_horizontal, rules, across, start, end in ((True, horizontal, 2, 0, 1), (False, vertical, 0, 2, 3)):
+        rules.sort(key=itemgetter(across))
+        clusters: list[list[Edge]] = []
+        cluster: list[Edge] = []
+        first = 0.0
+        for edge in rules:
+            if cluster and edge[across] - first <= RULE_MERGE:
+                cluster.append(edge)
             else:
-                clusters.append([span])
+                cluster = [edge]
+                clusters.append(cluster)
+                first = edge[across]
         for cluster in clusters:
-            at = cluster[0][0]
+            at = cluster[0][across]
             lo = hi = None
-            for _, a, b in sorted(cluster, key=_along):
+            cluster.sort(key=itemgetter(start))
+            for edge in cluster:
+                a, b = edge[start], edge[end]
                 if hi is not None and a <= hi + JOIN_GAP:
-                    hi = max(hi, b)
+                    if b > hi:
+                        hi = b
                     continue
                 if hi is not None:
-                    joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+                    joined.append(Edge(lo, hi, at, at) if is_horizontal else Edge(at, at, lo, hi))
                 lo, hi = a, b
-            joined.append(Edge(lo, hi, at, at) if horizontal else Edge(at, at, lo, hi))
+            joined.append(Edge(lo, hi, at, at) if is_horizontal else Edge(at, at, lo, hi))
     return joined
-
-
-_along = itemgetter(1)  # a span's start along its rule
 
 
 def find_grid(lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str]) -> Grid | None:

@@ -33,10 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import attrgetter
-from typing import NamedTuple
 
 import regex
 
+from ...records import NamedTuple
 from .grid import find_grid, grid_rows, join_rules
 from .page import Edge, PageContent, Rules, Word
 
@@ -230,10 +230,16 @@ class PageReader:
 
     def _reads_as_agencies(self, body: list[list[Word]], column: Column) -> bool:
         right = []
+        split = column.split
         for line in body:
-            if any(w.x0 < column.split < w.x1 for w in line):
+            crossed = False
+            for w in line:
+                if w[1] < split < w[2]:  # x0 < split < x1
+                    crossed = True
+                    break
+            if crossed:
                 continue
-            words = [w.text for w in line if w.center >= column.split]
+            words = [w[0] for w in line if (w[1] + w[2]) / 2 >= split]  # text, where center >= split
             if words:
                 right.append(" ".join(words))
         return len(right) >= 2 and sum(map(self.is_agency_list, right)) >= AGENCY_LINES * len(right)
@@ -361,16 +367,19 @@ def group_lines(words: list[Word]) -> list[list[Word]]:
     top is within ``LINE_TOLERANCE`` of the last word's (chained) or its middle is above the
     line's bottom: a label set smaller in a box '(대상)', a subscript 'CO₂' sit on the line."""
     lines: list[list[Word]] = []
+    line: list[Word] = []
     last_top = bottom = None
     for word in sorted(words, key=_top):
-        top, word_bottom = word.top, word.bottom
-        middle = (top + word_bottom) / 2  # word.middle, without a property call: a page has thousands
+        top, word_bottom = word[3], word[4]  # .top, .bottom (by index: a page has thousands)
+        middle = (top + word_bottom) / 2
         if last_top is None or (top > last_top + LINE_TOLERANCE and middle >= bottom):
-            lines.append([])
+            line = []
+            lines.append(line)
             bottom = word_bottom
-        lines[-1].append(word)
+        elif middle < bottom and word_bottom > bottom:
+            bottom = word_bottom
+        line.append(word)
         last_top = top
-        bottom = max(bottom, word_bottom) if middle < bottom else bottom
     for line in lines:
         line.sort(key=_x0)
     return lines
@@ -401,35 +410,33 @@ def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2
     having words right of it less the lines crossing it (a spanning row crosses every
     boundary; a gap inside the agency column has few lines beyond it), widest on a tie.
     At least ``min_lines`` lines must have words on each side. None when no stretch qualifies."""
+    if hi <= lo:
+        return None
     gap = _word_gap(lines)
-    events: list[tuple[float, int]] = []
+    starts: list[float] = []  # where each line's stretches of words begin and end, within [lo, hi]
+    ends: list[float] = []
     for line in lines:
         for x0, x1 in _merged_spans(line, gap):
             if x1 > lo and x0 < hi:
-                events.append((max(x0, lo), 1))
-                events.append((min(x1, hi), -1))
-    events.sort()
-    stretches: list[tuple[int, float, float]] = []  # (lines crossing, start, end)
-    depth = 0
-    at = lo
-    for x, delta in events:
-        if x > at:
-            stretches.append((depth, at, x))
-            at = x
-        depth += delta
-    if at < hi:
-        stretches.append((depth, at, hi))
+                starts.append(x0 if x0 > lo else lo)
+                ends.append(x1 if x1 < hi else hi)
+    starts.sort()
+    ends.sort()
+    # The stretches between consecutive ends of words; only those wide enough to be a gutter are
+    # scored. A stretch's crossing lines are those begun at or before its start and not ended
+    # by then, counted by bisection, as are the lines with words left and right of it: linear
+    # in stretches and lines together, not their product (a long page has hundreds of both).
+    points = sorted({lo, hi, *starts, *ends})
+    first_ends = sorted([line[0].x1 for line in lines])
+    last_starts = sorted([line[-1].x0 for line in lines])
     best = None
-    # Lines with words left / right of a stretch, counted by bisection: linear in stretches
-    # and lines together, not their product (a long page has hundreds of both).
-    first_ends = sorted(line[0].x1 for line in lines)
-    last_starts = sorted(line[-1].x0 for line in lines)
-    for crossing, g0, g1 in stretches:
+    for g0, g1 in zip(points, points[1:]):
         if g1 - g0 < gap:
             continue
         left = bisect_right(first_ends, g0)
         right = len(last_starts) - bisect_left(last_starts, g1)
         if left >= min_lines and right >= min_lines:
+            crossing = bisect_right(starts, g0) - bisect_right(ends, g0)
             score = (right - crossing, g1 - g0)
             if best is None or score > best[0]:
                 best = (score, (g0 + g1) / 2)
@@ -439,19 +446,27 @@ def best_split(lines: list[list[Word]], lo: float, hi: float, min_lines: int = 2
 def _word_gap(lines: list[list[Word]]) -> float:
     """Gaps narrower than this are word spaces, not a gutter: 0.4 of the usual word height
     (a space is about a quarter em; cell padding on both sides of a rule is more)."""
-    heights = sorted(w.bottom - w.top for line in lines for w in line)
+    heights = sorted([w[4] - w[3] for line in lines for w in line])  # bottom - top
     return max(MIN_GUTTER, 0.4 * heights[len(heights) // 2]) if heights else MIN_GUTTER
 
 
 def _merged_spans(line: list[Word], gap: float) -> list[tuple[float, float]]:
     """A line's covered x-stretches: its words, word spaces closed."""
-    spans: list[list[float]] = []
+    spans: list[tuple[float, float]] = []
+    start = end = 0.0
     for word in line:
-        if spans and word.x0 - spans[-1][1] < gap:
-            spans[-1][1] = max(spans[-1][1], word.x1)
+        x0, x1 = word[1], word[2]  # .x0, .x1
+        if not spans:
+            start, end = x0, x1
+            spans.append((start, end))
+        elif x0 - end < gap:
+            if x1 > end:  # max(end, x1)
+                end = x1
+                spans[-1] = (start, end)
         else:
-            spans.append([word.x0, word.x1])
-    return [(a, b) for a, b in spans]
+            start, end = x0, x1
+            spans.append((start, end))
+    return spans
 
 
 def _header_split(line: list[Word], pattern: regex.Pattern[str]) -> int | None:
@@ -499,9 +514,10 @@ def _cell_text(words: list[Word]) -> str:
 
 
 def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
+    """A line (from ``group_lines``: its words left to right, so the first has the least x0) as a unit of text."""
     top = line[0].top
     bottom = max([w.bottom for w in line])
-    x0 = min([w.x0 for w in line])
+    x0 = line[0].x0
     return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
 
 
@@ -509,13 +525,16 @@ def _type_size(line: list[Word]) -> float:
     """The height most of a line's text is set in: the words' box heights, the median by
     characters. Not the line's whole box: a dingbat (➊) or a superscript drawn higher or
     lower than the text would make a line of one size measure as another."""
-    heights = sorted((w.bottom - w.top, len(w.text)) for w in line)
-    half, seen = sum(n for _, n in heights) / 2, 0
-    for height, n in heights:
+    heights = [w.bottom - w.top for w in line]
+    if heights.count(heights[0]) == len(heights):  # one size throughout, as most lines are
+        return heights[0]
+    weighted = sorted(zip(heights, [len(w.text) for w in line]))
+    half, seen = sum([n for _, n in weighted]) / 2, 0
+    for height, n in weighted:
         seen += n
         if seen >= half:
             return height
-    return heights[-1][0]
+    return weighted[-1][0]
 
 
 def _mark_margins(units: list[Unit], height: float) -> list[Unit]:

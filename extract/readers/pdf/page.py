@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from operator import itemgetter
+
+from ...records import NamedTuple
 
 WORD_GAP = 0.2  # a gap wider than this times the glyph's height starts a new word
 X_TOLERANCE = 3.0  # the same, in points, for a glyph with no height
@@ -139,7 +141,7 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
     cluster: dict[float, int] = {}
     last = None
     index = -1
-    for top in sorted({c[3] for c in chars}):
+    for top in sorted(set(map(_top, chars))):
         if last is None or top > last + Y_TOLERANCE:
             index += 1
         cluster[top] = index
@@ -152,19 +154,20 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
     emit = words.append
     new_word = tuple.__new__  # Word(...) without the named tuple's Python-level __new__: ~2x cheaper
     for line in lines:
-        line.sort(key=_x0)
-        placed: list[Char] = []  # glyphs so far on this line, kept or dropped, for the drawn-twice check
+        line.sort(key=_x0)  # stable: glyphs at one x stay in content-stream order
         text: list[str] = []  # the word being built, and its box
         x0 = x1 = top = bottom = prev_x0 = prev_top = limit = 0.0
-        for char in line:
+        placed_x0 = None  # x0 of the line's last glyph so far, kept or dropped, blanks excluded
+        for j, char in enumerate(line):
             ch, cx0, cx1, ctop, cbottom = char
             if ch == " " or ch.isspace():
                 if text:
                     emit(new_word(Word, ("".join(text), x0, x1, top, bottom, page)))
                     text = []
                 continue
-            duplicate = bool(placed) and cx0 - placed[-1][1] <= DUPLICATE_TOLERANCE and _drawn_before(char, placed)
-            placed.append(char)
+            # drawn twice? Only worth the search when the glyph before it is within reach.
+            duplicate = placed_x0 is not None and cx0 - placed_x0 <= DUPLICATE_TOLERANCE and _drawn_before(line, j)
+            placed_x0 = cx0
             if duplicate:
                 continue
             if text and (cx0 < prev_x0 or cx0 > limit or abs(ctop - prev_top) > Y_TOLERANCE):
@@ -172,9 +175,12 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
                 text = []
             if text:
                 text.append(ch)
-                x1 = cx1 if cx1 > x1 else x1
-                top = ctop if ctop < top else top
-                bottom = cbottom if cbottom > bottom else bottom
+                if cx1 > x1:
+                    x1 = cx1
+                if ctop < top:
+                    top = ctop
+                if cbottom > bottom:
+                    bottom = cbottom
             else:
                 text = [ch]
                 x0, x1, top, bottom = cx0, cx1, ctop, cbottom
@@ -186,16 +192,20 @@ def build_words(chars: list[Char], page: int) -> list[Word]:
     return words
 
 
-def _x0(char: Char) -> float:
-    return char[1]
+# A glyph's x0 and top, as sort keys: C-level, where a function would be called per glyph.
+_x0 = itemgetter(1)
+_top = itemgetter(3)
 
 
-def _drawn_before(char: Char, placed: list[Char]) -> bool:
-    """Whether the same glyph lies within ``DUPLICATE_TOLERANCE`` of one placed before it, dropped
-    copies included: a shadow drawn as twenty copies 0.12 pt apart is one glyph (chained, as
-    pdfplumber's ``dedupe_chars`` clusters), not one every point."""
-    text, x0, _, top, _ = char
-    for other in reversed(placed):
+def _drawn_before(line: list[Char], j: int) -> bool:
+    """Whether the same glyph as ``line[j]`` lies within ``DUPLICATE_TOLERANCE`` of one before it
+    on the line (blanks aside), dropped copies included: a shadow drawn as twenty copies 0.12 pt
+    apart is one glyph (chained, as pdfplumber's ``dedupe_chars`` clusters), not one every point."""
+    text, x0, _, top, _ = line[j]
+    for k in range(j - 1, -1, -1):
+        other = line[k]
+        if other[0] == " " or other[0].isspace():
+            continue
         if x0 - other[1] > DUPLICATE_TOLERANCE:
             return False
         if other[0] == text and abs(other[3] - top) <= DUPLICATE_TOLERANCE:

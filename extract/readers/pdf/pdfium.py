@@ -20,11 +20,11 @@ import ctypes
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, partial
-from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ...records import NamedTuple
 from .page import (
     UNMAPPED,
     BrokenError,
@@ -38,6 +38,7 @@ from .page import (
 )
 
 FPDF_ERR_PASSWORD = 4
+PATH, IMAGE, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
 SEGMENT_MOVETO = raw.FPDF_SEGMENT_MOVETO
 SEGMENT_LINETO = raw.FPDF_SEGMENT_LINETO
 MAX_FORM_DEPTH = 15  # form XObjects nested deeper are not searched for rules
@@ -122,7 +123,7 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> tuple[list[Char], int
     count = raw.FPDFText_CountChars(handle)
     text = _text(handle, count)
     get_box, map_error, is_generated = _per_char_calls()
-    page = ctypes.cast(handle, ctypes.c_void_p)
+    page = _pointer_argument(handle)
     box = raw.FS_RECTF()
     box_ref = ctypes.byref(box)
     # The box's floats (left, top, right, bottom) read through a memoryview: half the cost of
@@ -162,11 +163,27 @@ def _per_char_calls():
     )
 
 
+# The prototype of these calls: PYFUNCTYPE, not CFUNCTYPE. A CFUNCTYPE call releases the GIL
+# and takes it back around the C function, which for a call of well under a microsecond (a
+# glyph's box) is ~15% of it; these functions neither block nor call back into Python, and
+# the reader runs no other thread, so they run holding it.
+_PROTOTYPE = ctypes.PYFUNCTYPE
+
+
 def _untyped(function):
     """``function`` (returning a C int) at its address, called with no argument conversion."""
-    untyped = ctypes.CFUNCTYPE(ctypes.c_int)(_address(function))
+    untyped = _PROTOTYPE(ctypes.c_int)(_address(function))
     untyped.argtypes = None  # the prototype's () would refuse any argument
     return untyped
+
+
+def _pointer_argument(handle):
+    """``handle`` (a PDFium handle) as an argument an untyped call passes as that pointer, made
+    once for all the calls on it. A ``c_void_p`` would do, but ctypes builds a fresh argument
+    object from it on every call (a tenth of a glyph's two calls); a ``byref`` is one already:
+    that of a one-byte object placed at the handle's address, which is the handle. Nothing is
+    read or written through it here."""
+    return ctypes.byref(ctypes.c_char.from_address(ctypes.cast(handle, ctypes.c_void_p).value))
 
 
 def _address(function) -> int:
@@ -199,9 +216,10 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
     call = _object_calls()
     get_type, count_segments, get_bounds = call.get_type, call.count_segments, call.get_bounds
     handle = page.raw
-    stack = [(raw.FPDFPage_CountObjects(handle), partial(call.page_object, ctypes.cast(handle, ctypes.c_void_p)), None, 0)]
+    stack = [(raw.FPDFPage_CountObjects(handle), partial(call.page_object, _pointer_argument(handle)), None, 0)]
     bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
-    bound_refs = [ctypes.byref(bounds, i * ctypes.sizeof(ctypes.c_float)) for i in range(4)]
+    left, bottom, right, top = (ctypes.byref(bounds, i * ctypes.sizeof(ctypes.c_float)) for i in range(4))
+    sides = memoryview(bounds).cast("B").cast("f")  # read by index: cheaper than the array's own
     while stack:
         count, get, outer, depth = stack.pop()
         for i in range(count):
@@ -209,17 +227,16 @@ def _objects(page: pdfium.PdfPage, height: float) -> tuple[list[Edge], int]:
             if not obj:  # NULL
                 continue
             kind = get_type(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
-                images += 1
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
+            if kind == PATH:  # the most objects of a page of tables: test it first
                 if outer is None and count_segments(obj) <= SIMPLE_PATH:
-                    get_bounds(obj, *bound_refs)
-                    # read by index: unpacking a ctypes array (*bounds) iterates it, ~4x slower
-                    _box_edges(add, bounds[0], bounds[1], bounds[2], bounds[3], height)
+                    get_bounds(obj, left, bottom, right, top)
+                    _box_edges(add, sides[0], sides[1], sides[2], sides[3], height)
                 else:
                     typed = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
                     edges.extend(_path_edges(typed, _transform(typed, outer), height))
-            elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            elif kind == IMAGE:
+                images += 1
+            elif kind == FORM and depth < MAX_FORM_DEPTH:
                 typed = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
                 form = (raw.FPDFFormObj_CountObjects(typed), partial(call.form_object, obj))
                 stack.append((*form, _transform(typed, outer), depth + 1))
@@ -246,11 +263,11 @@ def _object_calls() -> _ObjectCalls:
     holds thousands of path objects): each passes an ``_Object`` (or the page as a c_void_p)
     and a Python int for a C ``int`` index, and returns a C int or an ``_Object``. The form's
     object index is a C ``unsigned long``, which an untyped int would not fill: typed."""
-    page_object = ctypes.CFUNCTYPE(_Object)(_address(raw.FPDFPage_GetObject))  # (page, int index)
+    page_object = _PROTOTYPE(_Object)(_address(raw.FPDFPage_GetObject))  # (page, int index)
     page_object.argtypes = None
     return _ObjectCalls(
         page_object,
-        ctypes.CFUNCTYPE(_Object, ctypes.c_void_p, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
+        _PROTOTYPE(_Object, ctypes.c_void_p, ctypes.c_ulong)(_address(raw.FPDFFormObj_GetObject)),
         _untyped(raw.FPDFPageObj_GetType),  # (object) → int
         _untyped(raw.FPDFPath_CountSegments),  # (path) → int
         _untyped(raw.FPDFPageObj_GetBounds),  # (object, float* left, bottom, right, top) → FPDF_BOOL (int)

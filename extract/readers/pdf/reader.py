@@ -241,10 +241,10 @@ class _Composer:
                     block=len(self.blocks),
                 )
             )
+        where = Locator(page=content.number)  # one for the page's blocks: a locator is immutable
         for unit in units:
             index = len(self.blocks)
             left = self._clean(unit.left, index, 0)
-            where = Locator(page=content.number)
             common = dict(page=content.number, where=where, indent=unit.x0, size=unit.height)
             if unit.cells:
                 block = Block(ROW, cells=self._grid_cells(unit, index, common), **common)
@@ -319,8 +319,12 @@ class _Composer:
         base = max(self.lefts, key=lambda key: len(self.lefts[key]))
         # The base kind's own shift is 0: no shift lines up more of its edges than none.
         shifts = {key: 0 if key == base else _best_shift(self.lefts[base], lefts) for key, lefts in self.lefts.items()}
+        # A block of the base kind (shift 0) keeps its indent: a line's indent is rounded already,
+        # and rounding it again gives it back (but for the sign of a zero, hence the last test).
         return [
-            block._replace(indent=round(block.indent + shifts[key], 1)) if key is not None and block.indent is not None else block
+            block._replace(indent=round(block.indent + shifts[key], 1))
+            if key is not None and block.indent is not None and (shifts[key] or not block.indent)
+            else block
             for block, key in zip(self.blocks, self.printed_page)
         ]
 
@@ -371,7 +375,8 @@ def _best_shift(base: list[float], lefts: list[float]) -> int:
 
 
 DIGITS = regex.compile(r"\d+")
+DIGIT = regex.compile(r"\d")  # compiled once: regex.sub(pattern, …) looks it up in regex's cache each call
 
 
 def _fold_digits(text: str) -> str:
-    return regex.sub(r"\d", "#", " ".join(text.split()))
+    return DIGIT.sub("#", " ".join(text.split()))
