@@ -911,3 +911,24 @@ def test_a_scraped_list_with_few_bullet_lines_stays_run_on_text() -> None:
     text = "Ⅰ. 추진 배경\n1. 현황 행안부 2. 과제\n- 참고 사항\n"
     titles = [n["title"] for n in parse_text(text).data["children"][0]["children"]]
     assert titles == ["현황", "과제 - 참고 사항"]
+
+
+def test_a_boxed_line_repeated_over_each_area_is_a_banner_where_each_opens_its_own() -> None:
+    """'세부추진과제 목록', boxed, over 1-1. and again over 2-1.: each print opens an area of
+    its own, a banner each time; a boxed label repeated over 1. each time (a chapter's
+    contents) is none."""
+    def box(text: str, page: int) -> Block:
+        return Block(PARAGRAPH, text, indent=60, size=16, page=page, framed=True)
+
+    def text(line: str, indent: float, size: float, page: int) -> Block:
+        return Block(PARAGRAPH, line, indent=indent, size=size, page=page)
+
+    blocks = [text("Ⅳ. 추진과제", 50, 20, 1), box("세부추진과제 목록", 2), text("1-1. 감축 로드맵 이행", 58, 11, 2),
+              text("1-2. 배출권거래제 정착", 58, 11, 2), box("세부추진과제 목록", 3), text("2-1. 수요관리 강화", 58, 11, 3)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(blocks), wrapped=True)
+    assert [(i, t) for i, t, _ in outline(doc)] == [("4", "추진과제"), ("4.1", "세부추진과제 목록"), ("4.1.1", "감축 로드맵 이행"),
+                                                   ("4.1.2", "배출권거래제 정착"), ("4.2", "세부추진과제 목록"), ("4.2.1", "수요관리 강화")]
+    labels = [text("Ⅰ. 운영", 50, 20, 1), box("주요내용", 1), text("1. 운영 관리", 58, 11, 1), text("Ⅱ. 위생", 50, 20, 2),
+              box("주요내용", 2), text("1. 위생 관리", 58, 11, 2)]
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(labels), wrapped=True)
+    assert [t for _, t, _ in outline(doc)] == ["운영", "운영 관리", "위생", "위생 관리"]

@@ -389,6 +389,9 @@ def test_sheet_numbers_atop_pages_are_headings_not_running_headers() -> None:
     assert [b.furniture for b in headers] == ["running-header"] * 3
     repeated = first_lines("【참고자료 1】", "【참고자료 1】", "【참고자료 2】")
     assert [b.furniture for b in repeated] == ["running-header"] * 3
+    # the same line atop every sixth page only (a banner over each area's first page) runs on no page to the next
+    banners = first_lines("세부추진과제 목록", "본문 2", "본문 3", "본문 4", "본문 5", "본문 6", "세부추진과제 목록")
+    assert [b.furniture for b in banners if b.text == "세부추진과제 목록"] == [None, None]
 
 
 @pytest.mark.parametrize(
@@ -413,3 +416,16 @@ def test_a_merged_agency_cell_set_across_its_rows(agency_lines, expected) -> Non
     edges = grid_edges(75, 95, 160, bottom=160) + hrules(118, x0=56, x1=350) + hrules(140)  # the agency column ruled below
     rows = cells(page(words, edges))[1:]
     assert [r[2].removesuffix(" [agencies]") for r in rows] == [*expected, "시청"]
+
+
+def test_a_line_in_a_box_of_its_own_above_a_grid_is_framed() -> None:
+    """On a page whose rules are read for its grid, a line drawn in a box of its own (rules
+    above, below, left and right of it, no taller than a line) is framed; a line between two
+    rules only (a caption between tables) is not."""
+    boxed = line("세부추진과제 목록", 70, 42)
+    caption = line("단위 억원", 70, 62)
+    box = hrules(38, 55, x0=60, x1=170) + [vrule(60, 38, 55), vrule(170, 38, 55)]
+    words = boxed + caption + GRID_HEADER + line("· 첫째 과제", TASK_X, 102) + line("산업부", 360, 102)
+    edges = box + hrules(58, x0=56, x1=530) + grid_edges(75, 95, 118, bottom=118)
+    units = _page_reader(PROFILE).read(page(words, edges))
+    assert [(u.left, u.framed) for u in units if u.kind == "text"] == [("세부추진과제 목록", True), ("단위 억원", False)]

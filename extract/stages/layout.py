@@ -208,7 +208,7 @@ def read_layout(
             unmarked.append((i, first, last, False))
         found.append(Furniture("body", first, last))
     marked = {bisect_right(starts, t.start) - 1 for t in tokens if not t.line_start and t.family.numbering != "bullet"}
-    banners = _banners(value, starts, composed, heading_lines, unmarked, furniture, document.wrapped, marked, bulleted)
+    banners = _banners(value, starts, composed, heading_lines, unmarked, furniture, document.wrapped, marked, bulleted, opening)
     if banners:
         lines = {token.start for token in banners}
         found = [f for f in found if f.kind != "body" or f.start not in lines]
@@ -386,6 +386,7 @@ def _banners(
     wrapped: bool,
     marked: set[int],
     bulleted: set[int],
+    opening: dict[int, MarkerToken],
 ) -> list[MarkerToken]:
     """Unnumbered banners among the lines no marker opens.
 
@@ -404,6 +405,7 @@ def _banners(
     """
     body: list[float | None] = []  # the body text's size, measured the first time a line needs it
     candidates: list[tuple[int, Block, bool, str]] = []  # (offset, block, may be a wrapped line, text)
+    opens: dict[int, str] = {}  # a candidate's offset → the marker of the heading under it
     for i, first, last, continues in unmarked:
         text = value[first:last]
         if "\t" in text or text[0] in NOT_BANNER_START or text[-1] in SENTENCE_END or i in marked:
@@ -428,8 +430,17 @@ def _banners(
             above = _text_line(value, starts, i, furniture, -1)
             continues = above is not None and _may_wrap(block, composed.block_at(starts[above]))
         candidates.append((first, block, wrapped and continues, " ".join(text.split())))
+        opens[first] = opening[j].marker if j in opening else ""
     texts = Counter(text for *_, text in candidates)
-    candidates = [c for c in candidates if texts[c[3]] == 1]
+    # A banner names its own area; a label repeated over each chapter's contents ('주요내용'
+    # over 1., 2. …) does not. A boxed line may repeat where each of its prints opens another
+    # area: the headings under them are numbered each their own ('세부추진과제 목록' over 1-1.,
+    # 2-1., 3-1. …, each policy direction's task table).
+    under: dict[str, list[str]] = {}
+    for first, block, _, text in candidates:
+        under.setdefault(text, []).append(opens[first] if block.framed else "")
+    own_areas = {text for text, markers in under.items() if all(markers) and len(set(markers)) == len(markers)}
+    candidates = [c for c in candidates if texts[c[3]] == 1 or c[3] in own_areas]
     series = Counter(_style_key(block) for _, block, wrapped, _ in candidates if not wrapped)
     return [
         MarkerToken(BANNER, first, first, "", None, None, True, (block.indent, block.size, block.page))

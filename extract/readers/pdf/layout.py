@@ -48,6 +48,8 @@ TWO_UP_SHARE = 0.15  # each half of a 2-up sheet holds at least this share of th
 GUTTER_FROM = 0.35  # without a header, the agency column starts right of this fraction of the width
 AGENCY_LINES = 0.6  # share of the right column's lines that must read as agency lists
 MARGIN_BAND = 0.12  # a line this close (as a fraction of the height) to the top or bottom is a margin line
+BOX_PAD = 1.0  # a box around one line leaves at most this many line heights between the text and its sides
+BOX_MAX_HEIGHT = 60.0  # points: a vertical rule taller than this is a table's, no box around one line
 
 
 class Unit(NamedTuple):
@@ -65,6 +67,7 @@ class Unit(NamedTuple):
     height: float | None = None  # its height: the largest glyph box, a stand-in for the font size
     cells: tuple[TableCell, ...] = ()  # a ruled grid's row: every column's cell (``left``/``right`` unused)
     side: int = 0  # which printed page of a 2-up sheet: 0 left (or the whole page), 1 right
+    framed: bool = False  # a line of plain text drawn in a box of its own (a banner: 세부추진과제 목록)
 
 
 class TableCell(NamedTuple):
@@ -131,7 +134,7 @@ class PageReader:
             rules = Rules(partial(join_rules, edges))
             grid = find_grid([lines[i] for i in named], rules, self.agency_header)
             if grid is not None:
-                return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
+                return _mark_margins(self.read_grid(grid, lines, rules, page.number, _box_sides(edges)), page.height)
         header = self.find_header(lines, named)
         body = lines[header + 1 :] if header is not None else lines
         column = self.find_column(lines[header] if header is not None else None, body, edges, x0, x1)
@@ -147,13 +150,15 @@ class PageReader:
         units.sort(key=lambda u: u.top)
         return _mark_margins(units, page.height)
 
-    def read_grid(self, grid, lines: list[list[Word]], edges: list[Edge], page: int) -> list[Unit]:
+    def read_grid(self, grid, lines: list[list[Word]], edges: list[Edge], page: int, boxes=((), ())) -> list[Unit]:
         """A page region holding a ruled table (``grid.py``): lines above it, its header row,
-        its rows (a spanning row as its lines), lines below it."""
+        its rows (a spanning row as its lines), lines below it. ``boxes``: the page's rules as
+        drawn (not joined: a box's side runs on into the table's below it), for the lines of
+        text drawn in a box of their own."""
         head = [w for line in lines for w in line if grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rest = [w for line in lines for w in line if not grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rows, outside = grid_rows(grid, rest, edges)
-        units = [_text_unit(line, page) for line in group_lines(outside)]
+        units = [_text_unit(line, page, framed=_framed(line, boxes)) for line in group_lines(outside)]
         if head:
             units.append(Unit("header", _cell_text(head), "", page, min(w.top for w in head), max(w.bottom for w in head)))
         for row in rows:
@@ -161,7 +166,7 @@ class PageReader:
             if row.spanning or (len(filled) == 1 and not row.cells[grid.agency_column]):
                 # A row across the table (a section heading), or with only one cell filled and
                 # no agencies: its lines, as on a page without a table.
-                units.extend(_text_unit(line, page) for line in group_lines(list(row.spanning or filled[0])))
+                units.extend(_text_unit(line, page, framed=_framed(line, boxes)) for line in group_lines(list(row.spanning or filled[0])))
                 continue
             cells = tuple(
                 TableCell(_cell_text(list(words)), header, c == grid.agency_column)
@@ -513,12 +518,43 @@ def _cell_text(words: list[Word]) -> str:
     return " ".join(" ".join(w.text for w in line) for line in group_lines(words))
 
 
-def _text_unit(line: list[Word], page: int, kind: str = "text") -> Unit:
+def _text_unit(line: list[Word], page: int, kind: str = "text", framed: bool = False) -> Unit:
     """A line (from ``group_lines``: its words left to right, so the first has the least x0) as a unit of text."""
     top = line[0].top
     bottom = max([w.bottom for w in line])
     x0 = line[0].x0
-    return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1))
+    return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1), framed=framed)
+
+
+def _box_sides(edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
+    """A page's rules short enough to be the sides of a box around one line: (horizontal,
+    vertical). Looked at only on a page whose rules are read anyway (a ruled table's)."""
+    horizontal, vertical = [], []
+    for e in edges:
+        if e.bottom - e.top <= e.x1 - e.x0:
+            horizontal.append(e)
+        elif e.bottom - e.top <= BOX_MAX_HEIGHT:
+            vertical.append(e)
+    return horizontal, vertical
+
+
+def _framed(line: list[Word], boxes: tuple[list[Edge], list[Edge]]) -> bool:
+    """Whether a line of text is drawn in a box of its own: rules just above and below it
+    across its width, and just left and right of it down its height, no taller than a line
+    and its padding ('세부추진과제 목록' over a task table, in a box)."""
+    horizontal, vertical = boxes
+    if not vertical:
+        return False
+    x0, x1 = line[0].x0, max(w.x1 for w in line)
+    top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+    pad = BOX_PAD * (bottom - top)
+    above = [e.top for e in horizontal if top - pad <= e.top <= top + RULE_MERGE and e.x0 <= x0 + RULE_MERGE and e.x1 >= x1 - RULE_MERGE]
+    below = [e.top for e in horizontal if bottom - RULE_MERGE <= e.top <= bottom + pad and e.x0 <= x0 + RULE_MERGE and e.x1 >= x1 - RULE_MERGE]
+    if not above or not below:
+        return False
+    y0, y1 = max(above), min(below)
+    sides = [e.x0 for e in vertical if e.top <= y0 + RULE_MERGE and e.bottom >= y1 - RULE_MERGE and e.top >= y0 - pad and e.bottom <= y1 + pad]
+    return any(x0 - 4 * pad <= x <= x0 for x in sides) and any(x1 <= x <= x1 + 4 * pad for x in sides)
 
 
 def _type_size(line: list[Word]) -> float:

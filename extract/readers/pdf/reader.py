@@ -256,7 +256,7 @@ class _Composer:
                 )
                 block = Block(ROW, cells=cells, furniture="table-header" if unit.kind == "header" else None, **common)
             else:
-                block = Block(PARAGRAPH, left, furniture="table-header" if unit.kind == "header" else None, **common)
+                block = Block(PARAGRAPH, left, furniture="table-header" if unit.kind == "header" else None, framed=unit.framed, **common)
             self.blocks.append(block)
             if unit.x0 is not None:
                 key = (unit.side, content.number % 2)
@@ -338,9 +338,17 @@ class _Composer:
         for where, folded, index in self.margins:
             if PAGE_NUMBER.fullmatch(folded.replace("#", "0")):
                 found.append(("page-number", index))
-            elif len(groups[(where, folded)]) >= 2 and not self._numbers_headings(groups[(where, folded)]):
+            elif len(groups[(where, folded)]) >= 2 and self._runs_on(groups[(where, folded)]) and not self._numbers_headings(groups[(where, folded)]):
                 found.append(("running-header" if where == "top" else "running-footer", index))
         return found
+
+    def _runs_on(self, indices: list[int]) -> bool:
+        """Whether margin lines alike stand on neighbouring printed pages somewhere (the next
+        page, or the next but one: a booklet's left and right headers differ), as a running
+        header or footer does; a banner atop each area's first page ('세부추진과제 목록' on
+        pages 21, 27, 33 …) does not."""
+        pages = sorted({self.blocks[i].page or 0 for i in indices})
+        return any(b - a <= RUNNING_GAP for a, b in zip(pages, pages[1:]))
 
     def _numbers_headings(self, indices: list[int]) -> bool:
         """Whether margin lines alike but for their digits are headings that number sheets
@@ -356,6 +364,9 @@ class _Composer:
             if len({number[k] - page for number, page in zip(numbers, pages)}) == 1:
                 return False
         return True
+
+
+RUNNING_GAP = 2  # pages: a running header stands on the next page, or the next but one (a booklet's)
 
 
 def _best_shift(base: list[float], lefts: list[float]) -> int:
