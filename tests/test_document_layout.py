@@ -424,10 +424,16 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             [("1", "추진 과제", []), ("1.1", "디지털 정부", []), ("1.1.1", "전자정부 고도화", ["행안부"]), ("1.2", "데이터 개방", []),
              ("1.2.1", "공공데이터 개방", ["과기정통부"]), ("1.2.1.1", "세부 일정", [])],
         ),
+        # a marker touching an opening bracket or quote opens its line all the same
+        (
+            ["가. 근거", "1)「학교급식 운영에 관한 조례」제16조", "2)‘학교급식의 날’운영 권장", "□「녹색성장 국가전략」과의 관계"],
+            [("1", "근거", []), ("1.1", "「학교급식 운영에 관한 조례」제16조", []), ("1.2", "‘학교급식의 날’운영 권장", []),
+             ("1.2.1", "「녹색성장 국가전략」과의 관계", [])],
+        ),
     ],
     ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
          "unnumbered-sheets", "boxed-number-before-a-year", "no-marker-over-a-line-break", "je-chapters", "roman-dash-and-latin",
-         "decimal", "other-numberings", "named-tasks-and-look-alikes"],
+         "decimal", "other-numberings", "named-tasks-and-look-alikes", "marker-touching-a-bracket"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected

@@ -53,6 +53,9 @@ SPELLINGS: dict[str, str] = {
 # Added around every marker and furniture pattern: it stands as whole words.
 WORD_START = r"(?<!\S)"
 WORD_END = r"(?!\S)"
+# A heading marker may touch an opening bracket or quote: '1)「광주광역시교육청 … 조례」' (a
+# numbered item whose title is a statute's name, set without a space).
+MARKER_END = r"(?= \s | $ | [「『“‘\[(<〈《] )"
 
 AgencyPolicy = Literal["always", "leaf", "never"]
 
@@ -240,7 +243,7 @@ def _compile(data: dict, shown: str) -> Profile:
     # A marker ends its word (``1.`` in ``1.5배`` is no marker), except a glued bullet family's
     # (``·ICT 융합 …``: PDFs often set a bullet against its text).
     alternation = "|".join(
-        f"(?:{_rename_groups(fam.pattern, i)})" + ("" if fam.glued else WORD_END) for i, fam in enumerate(families)
+        f"(?:{_rename_groups(fam.pattern, i)})" + ("" if fam.glued else MARKER_END) for i, fam in enumerate(families)
     )
     marker_pattern = compile_regex(WORD_START + "(?:" + alternation + ")", regex.VERBOSE)
     protected_patterns = [entry["pattern"] for entry in data.get("protected", [])]
