@@ -301,6 +301,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
              ("교육(지원)청 및 유관기관 합동", "3월, 9월", "- 위탁급식 업체 점검", "")],
             [("1.1", "납품업체에 대한 위생점검", ["학교"]), ("1.2", "위탁급식 업체 점검", ["교육(지원)청", "유관기관"])],
         ),
+        # a labelled lead in the title cell's end says who leads the work: no title, and the row's agencies are its cell's
+        (
+            ("점검대상 및 내용", "점검주관"),
+            [("- 위탁급식 업체 등 (주관: 식품의약품안전처·시청)", "교육(지원)청")],
+            [("1.1", "위탁급식 업체 등", ["교육(지원)청"])],
+        ),
         # a budget or remarks column first: the title is the next filled cell
         (
             ("소요예산(억원)", "사업명", "주관부처"),
@@ -331,7 +337,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("1.1", "디지털 정부 구현", ["행안부"])],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "budget-column-first", "serial-number-column", "title-column-named", "header-just-sogwan", "header-chaegim"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "labelled-lead-in-title-cell", "budget-column-first", "serial-number-column", "title-column-named", "header-just-sogwan", "header-chaegim"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))

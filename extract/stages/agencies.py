@@ -386,6 +386,15 @@ def leading_parenthesis_end(row: str) -> int:
     return 0 if m is None else m.end("inside") + 1
 
 
+def labelled_parenthesis_start(row: str, end: int) -> int:
+    """Where a parenthesis that names a lead under its label ('(주관: 식품의약품안전처·시청)')
+    and ends ``row[:end]`` opens; -1 if none does."""
+    m = TRAILING_PARENTHESIS.search(row, 0, end)
+    if m is None or not LABELLED_COLON.match(m.group("inside")):
+        return -1
+    return m.start()
+
+
 def trailing_parenthesis_start(row: str) -> int:
     """Where the parenthesis (or square bracket) that ends ``row`` opens; -1 if none does."""
     m = TRAILING_PARENTHESIS.search(row)
@@ -426,6 +435,9 @@ LEAD_LABEL_AT_END = compile_regex(
         | [(\[] \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [)\]] ) \s* $""",
     regex.VERBOSE,
 )
+
+# A parenthesis's own lead label: '주관: …', '주관부처 : …' (LABELLED_LEAD's first form).
+LABELLED_COLON = compile_regex(r"\s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]", regex.VERBOSE)
 
 # A count before a collective name: 17개 시·도교육청, 5개 부처.
 COUNT_BEFORE = compile_regex(r"\d{1,3} \s? 개 \s*", regex.VERBOSE)

@@ -27,6 +27,7 @@ from .agencies import (
     agencies_in_parenthesis,
     pieces_from_right,
     restore_shared_suffixes,
+    labelled_parenthesis_start,
     leading_parenthesis_end,
     trailing_parenthesis_start,
 )
@@ -193,6 +194,9 @@ def cut_node(
                 title_end = _title_end(row, start, start + label.start(), "")
             else:
                 title_end = _title_end(row, start, found[0].start, profile.separators + BEFORE_AGENCIES)
+            labelled = labelled_parenthesis_start(row, title_end - start)
+            if labelled > 0:  # '… 업체 등 (주관: 식품의약품안전처·시청)' before its row's agency cell: the agencies' say, no title
+                title_end = _title_end(row, start, start + labelled, "")
             cut.agencies_span = (title_end, end)  # a separator after the last agency is the list's
         if found:  # a task naming a body per item: its title's own agency parentheses count too
             inner = agencies_in_inner_parentheses(title_start, text[title_start:title_end], profile.separators, registry)
