@@ -307,6 +307,12 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("- 위탁급식 업체 등 (주관: 식품의약품안전처·시청)", "교육(지원)청")],
             [("1.1", "위탁급식 업체 등", ["교육(지원)청"])],
         ),
+        # a middle dot set apart by spaces right after a word or two joins them: no sub-item
+        (
+            ("세부추진과제", "소관부처"),
+            [("· 생산 · 소비 연계 강화", "산업부"), ("· R&D · 사업화 지원 확대", "과기정통부")],
+            [("1.1", "생산 · 소비 연계 강화", ["산업부"]), ("1.2", "R&D · 사업화 지원 확대", ["과기정통부"])],
+        ),
         # a budget or remarks column first: the title is the next filled cell
         (
             ("소요예산(억원)", "사업명", "주관부처"),
@@ -337,7 +343,7 @@ def table_document(*blocks: Block | list[Block]) -> Document:
             [("1.1", "디지털 정부 구현", ["행안부"])],
         ),
     ],
-    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "labelled-lead-in-title-cell", "budget-column-first", "serial-number-column", "title-column-named", "header-just-sogwan", "header-chaegim"],
+    ids=["agency-last", "agency-first", "divisions-and-repeats", "two-agencies-with-divisions", "header-just-jugwan", "corporation-department", "shared-suffix", "glued-bullet", "empty-agency-cell", "no-marker", "acronym-no-qualifier", "figures-no-agency", "sub-items", "schedule-column-first", "labelled-lead-in-title-cell", "spaced-dot-joining-words", "budget-column-first", "serial-number-column", "title-column-named", "header-just-sogwan", "header-chaegim"],
 )
 def test_a_table_row_with_a_lead_agency_column(header, rows, expected) -> None:
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), table(header, *rows))
@@ -530,7 +536,8 @@ def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column
 )
 def test_levels_by_style_are_bounded(lines, levels) -> None:
     """A hostile PDF cannot nest one family without end (the tree writer stops near 127
-    levels): a family holds three levels by style at most."""
+    levels): a family holds three levels by style at most (sizes that never come again make
+    no level at all: the cycling sizes and the ones test the bound)."""
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)
     ids = [node_id for node_id, _, _ in outline(doc)]
     assert len(ids) == 300 and max(i.count(".") for i in ids) + 1 == levels
@@ -828,8 +835,13 @@ def test_a_boxed_number_over_its_title_in_one_cell_is_no_vertical_text() -> None
             [("2", "전략", []), ("2.1", "비전체계", []), ("2.2", "추진방안", []), ("2.2.1", "효율적 온실가스 감축", []),
              ("2.2.2", "탈석유·에너지자립 강화", []), ("3", "재정", [])],
         ),
+        # entries shorter than eight characters, their sections' titles going on past them
+        (
+            ["Ⅶ. 보고사항", "1. 보고서식", "2. 점검표", "□ 보고서식(별지 1)", "□ 점검표(별지 2)", "Ⅷ. 참고자료"],
+            [("7", "보고사항", []), ("7.1", "보고서식(별지 1)", []), ("7.2", "점검표(별지 2)", []), ("8", "참고자료", [])],
+        ),
     ],
-    ids=["chapter-contents", "retitled-and-longer", "one-echo", "past-next-chapter", "diagram-copy"],
+    ids=["chapter-contents", "retitled-and-longer", "one-echo", "past-next-chapter", "diagram-copy", "short-entries"],
 )
 def test_a_chapter_s_own_contents_list(lines, expected) -> None:
     assert outline(document(*lines)) == expected
@@ -858,6 +870,8 @@ def test_a_heading_printed_again_on_the_next_line_is_one_heading() -> None:
     assert outline(document(*lines)) == [("3", "5개년계획", []), ("4", "녹색성장재정투자계획(’09~’13)", []), ("4.1", "주택공급 확대", []),
                                          ("4.1.1", "공공택지 직접시행 활성화", [])]
     assert [n["text"] for n in data["noise"] if n["kind"] == "repeated-heading"] == lines[1:3]
+    # the same characters in another order are another title, not a repeat
+    assert [t for _, t, _ in outline(document("Ⅲ. 계획", "Ⅳ. 가나 다라", "Ⅳ. 나가 라다"))] == ["계획", "가나 다라", "나가 라다"]
 
 
 def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> None:
@@ -871,11 +885,13 @@ def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> Non
 
     rows = [
         Block(ROW, cells=(cell(1, 0, "과제명", "디지털 정부 구현", "ㅇ 전자정부 고도화", "ㅇ 모바일 신분증"), cell(1, 1, "주관부처", "행안부")), page=1, table=0, row=1),
-        Block(ROW, cells=(cell(2, 0, "과제명", "데이터 개방 확대", "(공공데이터 전면 개방)"), cell(2, 1, "주관부처", "과기정통부")), page=1, table=0, row=2),
+        Block(ROW, cells=(cell(2, 0, "과제명", "데이터 개방 확대", "", "(공공데이터 전면 개방)"), cell(2, 1, "주관부처", "과기정통부")), page=1, table=0, row=2),
+        Block(ROW, cells=(cell(3, 0, "과제명", "저탄소차 선순환체계 구축 -제2차 기준 설정", ""), cell(3, 1, "주관부처", "환경부")), page=1, table=0, row=3),
     ]
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows)
     assert outline(doc) == [("1", "추진 과제", []), ("1.1", "디지털 정부 구현", ["행안부"]),
-                            ("1.2", "데이터 개방 확대 (공공데이터 전면 개방)", ["과기정통부"])]
+                            ("1.2", "데이터 개방 확대 (공공데이터 전면 개방)", ["과기정통부"]),  # an empty paragraph opens nothing
+                            ("1.3", "저탄소차 선순환체계 구축", ["환경부"])]
     noise = [n["text"] for n in parse_document(doc).data["noise"] if n["kind"] == "table-cell"]
     assert "ㅇ 전자정부 고도화 ㅇ 모바일 신분증" in noise
 
@@ -944,3 +960,35 @@ def test_a_boxed_line_repeated_over_each_area_is_a_banner_where_each_opens_its_o
               box("주요내용", 2), text("1. 위생 관리", 58, 11, 2)]
     doc = Document("plan.pdf", "pdf", "0" * 64, tuple(labels), wrapped=True)
     assert [t for _, t, _ in outline(doc)] == ["운영", "운영 관리", "위생", "위생 관리"]
+
+
+def test_a_wrapped_task_heading_over_its_labelled_lead_line_is_read_as_a_one_line_one() -> None:
+    """'① 디지털 정부 구현을 위한' wrapping into '전자정부 고도화', then '주관부처 : 행정안전부':
+    the label line under the wrapped lines names the heading's agencies, as it does under a
+    heading of one line; the task under it is placed alike in both."""
+    one = [("Ⅰ. 추진 과제", 0, 16), ("① 디지털 정부 구현을 위한 전자정부 고도화", 10, 12), ("주관부처 : 행정안전부", 10, 12),
+           ("- 모바일 신분증 확대 (행안부)", 20, 12)]
+    two = [("Ⅰ. 추진 과제", 0, 16), ("① 디지털 정부 구현을 위한", 10, 12), ("전자정부 고도화", 25, 12), ("주관부처 : 행정안전부", 10, 12),
+           ("- 모바일 신분증 확대 (행안부)", 20, 12)]
+    outlines = [outline(Document("plan.pdf", "pdf", "0" * 64, tuple(printed(*lines)), wrapped=True)) for lines in (one, two)]
+    assert outlines[0] == outlines[1]
+    assert outlines[0][1] == ("1.1", "디지털 정부 구현을 위한 전자정부 고도화", ["행정안전부"])
+
+
+def test_a_decomposed_text_of_a_plan_s_lines_keeps_the_file_s_offsets() -> None:
+    """A text in NFD (decomposed Hangul) would move offsets when read as a reader's lines: it
+    is read as run-on text, and every node's span still points at its text in the file."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "\n".join(PLAN_TEXT_LINES))
+    data = parse_text(text).data
+
+    def walk(nodes):
+        for node in nodes:
+            yield node
+            yield from walk(node["children"])
+
+    for node in walk(data["children"]):
+        span = node["title_span"] if "title_span" in node else node["span"]
+        got = unicodedata.normalize("NFC", text[span["start"] : span["end"]])
+        assert node["title"].split()[0] in got

@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections.abc import Callable
 
 from .. import DEFAULT_MAX_BYTES
@@ -270,7 +271,12 @@ def text_document(source: Source, profile=None) -> Document:
     # A plan's own lines (a word processor's text export, a PDF's text): read as a reader's
     # lines, where a heading opens its line and the lines under it are its body; composing
     # changes no offset (a CR or a separator inside a line becomes one space).
-    own_lines = profile is not None and profile.layout is not None and _own_lines(source.text, profile.layout.body_bullet)
+    own_lines = (
+        profile is not None
+        and profile.layout is not None
+        and unicodedata.is_normalized("NFC", source.text)  # composing must move no offset: else read as run-on text
+        and _own_lines(source.text, profile.layout.body_bullet)
+    )
     return Document(source.path, "text", source.sha256, tuple(blocks), encoding=source.encoding, verbatim=not own_lines)
 
 

@@ -351,10 +351,12 @@ TRAILING_PARENTHESIS = compile_regex(r"(?| \( (?P<inside> [^()]{1,80} ) \) | \[ 
 #   (주관: 교육부), (주관부처: 교육부, 협조: 복지부), (소관: 국토부 / 협조부처: 환경부)  → the lead's list;
 #   (교육부 주관), (교육부·복지부 합동), (국토부, 환경부 공동)                        → the list.
 # A partner (협조, 협업, 참여 …) is no lead agency: only the list before it counts.
+# The label that names a lead agency: 주관, 소관, 담당, 책임, with 기관/부처/부서 or alone.
+LEAD_LABEL = r"(?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )?"
 LABELLED_LEAD = compile_regex(
-    r"""^ \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：] \s*
+    rf"""^ \s* {LEAD_LABEL} \s* [:：] \s*
         (?P<lead> [^:：]+? ) \s*
-        (?: [,;/·] \s* (?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 ) [^:：]{0,6} [:：] [^:：]* )? $
+        (?: [,;/·] \s* (?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 ) [^:：]{{0,6}} [:：] [^:：]* )? $
     | ^ (?P<lead> .+? ) \s+ (?: 주관 | 합동 | 공동 ) \s* $""",
     regex.VERBOSE,
 )
@@ -424,20 +426,11 @@ def agencies_in_inner_parentheses(start: int, title: str, separators: str, regis
 
 # A line of its own naming a heading's lead agencies under a label, right under it:
 #   주관부처 : 행정안전부   ㅇ 주관기관: 교육부, 복지부   (주관) 교육부   [소관부처] 국토부
-LEAD_LINE = compile_regex(
-    r"""(?: [ㅇ○◦·\-*▸]\s* )? (?: (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]
-        | [(\[] \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [)\]] )""",
-    regex.VERBOSE,
-)
+LEAD_LINE = compile_regex(rf"(?: [ㅇ○◦•∙·\-–*▸]\s* )? (?: {LEAD_LABEL} \s* [:：] | [(\[] \s* {LEAD_LABEL} \s* [)\]] )", regex.VERBOSE)
 # The same label where a task's row ends in its agencies: the title ends before it.
-LEAD_LABEL_AT_END = compile_regex(
-    r"""(?: [ㅇ○◦·\-*▸]\s* )? (?: (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]
-        | [(\[] \s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [)\]] ) \s* $""",
-    regex.VERBOSE,
-)
-
+LEAD_LABEL_AT_END = compile_regex(rf"(?: [ㅇ○◦•∙·\-–*▸]\s* )? (?: {LEAD_LABEL} \s* [:：] | [(\[] \s* {LEAD_LABEL} \s* [)\]] ) \s* $", regex.VERBOSE)
 # A parenthesis's own lead label: '주관: …', '주관부처 : …' (LABELLED_LEAD's first form).
-LABELLED_COLON = compile_regex(r"\s* (?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? \s* [:：]", regex.VERBOSE)
+LABELLED_COLON = compile_regex(rf"\s* {LEAD_LABEL} \s* [:：]", regex.VERBOSE)
 
 # A count before a collective name: 17개 시·도교육청, 5개 부처.
 COUNT_BEFORE = compile_regex(r"\d{1,3} \s? 개 \s*", regex.VERBOSE)

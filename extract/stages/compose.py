@@ -40,13 +40,15 @@ PASSAGE_PARAGRAPHS = 3
 # A cell in vertical text: this many one-character paragraphs at least, the last one up to
 # VERTICAL_LAST characters (a count closing an organisation chart's box: '(11)').
 VERTICAL_MIN, VERTICAL_LAST = 3, 5
-# Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
-# ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행'), or a
-# middle dot set apart by spaces ('… 위생점검 · 나라장터(G2B) 이용 학교는 …'; between words,
-# 국토부·환경부, it joins them).
 # What opens an item under a title in a table cell's paragraph of its own.
 CELL_BULLETS = "ㅇ○◦•∙·-–—▪▫※*□❍◯➢▶▸►✓✔"
-SUB_ITEM = compile_regex(r"\s (?= (?: [-–▪◦•※] \s? | · \s ) [\w(「‘'\"] )", regex.VERBOSE)
+# Where a task cell's sub-items begin, after its title: a dash or small bullet after a space
+# ('·고연비 저탄소차 선순환체계 구축 -제2차 기준 설정', '… 공개 - BEMS 인증제 시행'), or a
+# middle dot set apart by spaces after three words of title at least ('… 납품업체에 대한
+# 위생점검 · 나라장터(G2B) 이용 학교는 …'; '생산 · 소비 연계 강화' joins two words).
+SUB_ITEM = compile_regex(
+    r"\s (?= [-–▪◦•※] \s? [\w(「‘'\"] ) | (?<= (?: \S+ \s+ ){2} \S+ ) \s (?= · \s [\w(「‘'\"] )", regex.VERBOSE
+)
 
 
 class Composed(NamedTuple):
@@ -258,7 +260,8 @@ def _bulleted_paragraph(cell) -> int | None:
         if block.kind != PARAGRAPH:
             return None
         text = block.plain_text
-        if k and text.lstrip()[:1] in CELL_BULLETS:
+        opener = text.lstrip()[:1]
+        if k and opener and opener in CELL_BULLETS:
             return offset
         offset += len(text) + 1
     return None

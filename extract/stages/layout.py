@@ -45,6 +45,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..document import Block, Document
+from ..stored import compile_regex
 from .agencies import LEAD_LINE
 from .compose import Composed
 from .furniture import Furniture
@@ -84,10 +85,12 @@ SENTENCE_END = ".,:;다함음임됨및"
 # What opens a caption, a note or a unit line, never a banner: '< 추진 일정 >', '(단위: 억원)'
 NOT_BANNER_START = "<(〈《「『（*※"
 CAPTION_STEP = 2.0  # points: a sheet's title set this much larger than a caption line over it
+PARENTHESISED = compile_regex(r"\([^()]*\)")  # (’09~’13): a part a repeated title may set elsewhere
 # A chapter's own contents list: at least this share (numerator, denominator) of its entries
 # come again as its sections (one retitled since the list was written does not).
 ECHO_SHARE = (2, 3)
 ECHO_PREFIX = 8  # characters (spaces removed) an entry and its section's title share at least, or all of the shorter
+ECHO_SHORT = 3  # an entry shorter than ECHO_PREFIX is looked up by its first characters, this many
 ECHO_LOOK = 4  # headings with an entry's title looked at for its section: each costs a test
 
 
@@ -165,7 +168,7 @@ def read_layout(
             if not opens or (is_body and not body_heading):
                 continue
             opened = True
-        if heading is not None and LEAD_LINE.match(stripped) and names_agencies(stripped):
+        if heading is not None and _lead_line(stripped, names_agencies):
             heading = None  # '주관부처 : 행정안전부' right under a heading: its lead agencies, with its title
             unmarked.append((i, first, last, True))
             continue
@@ -226,7 +229,7 @@ def read_layout(
 
 def _repeated_headings(value: str, starts: list[int], kept: list[MarkerToken], furniture: Spans) -> set[int]:
     """The headings (indices into ``kept``) printed again on the very next line of text: the
-    same family and number, the same title up to spaces and the order of its words. A
+    same family and number, the same title up to spaces and where its parenthesised parts stand. A
     booklet prints a chapter's title on its divider page, in the page's running header and
     over its text ('Ⅳ 녹색성장 (’09~’13) 재정투자계획', 'Ⅳ. 녹색성장 재정투자계획(’09~’13)',
     'Ⅳ. 녹색성장재정투자계획(’09~’13)'): one chapter, the last of them. (A boxed 1 right
@@ -239,9 +242,17 @@ def _repeated_headings(value: str, starts: list[int], kept: list[MarkerToken], f
         i, j = bisect_right(starts, token.start) - 1, bisect_right(starts, after.start) - 1
         if _text_line(value, starts, i, furniture, 1) != j:
             continue
-        if sorted(_title_key(value, starts, token)) == sorted(_title_key(value, starts, after)):
+        if _reordered_key(_title_key(value, starts, token)) == _reordered_key(_title_key(value, starts, after)):
             repeats.add(k)
     return repeats
+
+
+def _reordered_key(key: str) -> tuple[str, tuple[str, ...]]:
+    """A title as it compares with its print elsewhere: its text outside parentheses, and its
+    parenthesised parts in any order ('녹색성장(’09~’13)재정투자계획' and
+    '녹색성장재정투자계획(’09~’13)' are one title, '가나다라' and '나가라다' are not)."""
+    parts = PARENTHESISED.findall(key)
+    return PARENTHESISED.sub("", key), tuple(sorted(parts))
 
 
 def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set[int]:
@@ -257,11 +268,14 @@ def _echoed_lists(value: str, starts: list[int], kept: list[MarkerToken]) -> set
     효율적 온실가스 감축' … '10.' under '1. 비전체계' stand in chapter Ⅱ, as their sections do).
     """
     keys = [_title_key(value, starts, token) for token in kept]
-    later: dict[str, list[int]] = {}  # a title's first characters → the headings that open so
+    # A title's first ECHO_PREFIX characters → the headings whose titles open so; and its first
+    # ECHO_SHORT, for the entries shorter than ECHO_PREFIX ('보고서식' of '보고서식(별지 1)').
+    later: dict[str, list[int]] = {}
     numbered: dict[tuple[str, int | None], list[int]] = {}  # (family, number) → the headings
     for k, token in enumerate(kept):
         if keys[k]:
             later.setdefault(keys[k][:ECHO_PREFIX], []).append(k)
+            later.setdefault("\0" + keys[k][:ECHO_SHORT], []).append(k)
         numbered.setdefault((token.family.name, token.number), []).append(k)
     echoed: set[int] = set()
     above: int | None = None  # the last heading of another family than the run's: its scope holds the run
@@ -300,7 +314,7 @@ def _echoed(kept: list[MarkerToken], keys: list[str], later: dict[str, list[int]
     at, found = end - 1, 0
     for k in range(first, end):
         key = keys[k]
-        places = later.get(key[:ECHO_PREFIX], []) if key else []
+        places = (later.get(key[:ECHO_PREFIX] if len(key) >= ECHO_PREFIX else "\0" + key[:ECHO_SHORT], [])) if key else []
         j = bisect_right(places, at)
         for place in places[j : j + ECHO_LOOK]:  # a few: the same title under the list's own family may come first
             if place >= limit:
@@ -507,8 +521,14 @@ def _text_line(value: str, starts: list[int], i: int, furniture: Spans, step: in
 def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, opening: dict, names_agencies: Callable[[str], bool]) -> str:
     """Line ``i`` of a PDF with the lines it wraps into (each continuing it: see ``_continues``,
     and opened by no marker), joined by spaces."""
+    return _wrapped_lines(value, starts, i, composed, opening, names_agencies)[0]
+
+
+def _wrapped_lines(value: str, starts: list[int], i: int, composed: Composed, opening: dict, names_agencies: Callable[[str], bool]) -> tuple[str, int]:
+    """``_wrapped_text``, and the index of the last line it takes."""
     block = composed.block_at(starts[i])
     pieces = [_line_text(value, starts, i)]
+    last = i
     for j in range(i + 1, min(i + 1 + MAX_WRAPPED, len(starts))):
         text = _line_text(value, starts, j)
         token = opening.get(j)
@@ -516,7 +536,8 @@ def _wrapped_text(value: str, starts: list[int], i: int, composed: Composed, ope
         if not text or opened or not _continues(composed.block_at(starts[j]), block, names_agencies(text)):
             break
         pieces.append(text)
-    return " ".join(pieces)
+        last = j
+    return " ".join(pieces), last
 
 
 def _line_text(value: str, starts: list[int], i: int) -> str:
@@ -544,15 +565,21 @@ def _heads_task_rows(token: MarkerToken, j: int | None, value: str, starts: list
 
 
 def _names_own_agencies(value: str, starts: list[int], i: int, composed: Composed, opening: dict, names_agencies: Callable[[str], bool], wrapped: bool) -> bool:
-    """Whether line ``i`` (with the printed lines it wraps into, or the labelled line under it:
-    '주관부처 : 행정안전부') ends in its lead agencies."""
-    line = _wrapped_text(value, starts, i, composed, opening, names_agencies) if wrapped else _line_text(value, starts, i)
+    """Whether line ``i`` (with the printed lines it wraps into) ends in its lead agencies, or
+    the line after them names them under a label ('주관부처 : 행정안전부')."""
+    line, last = _wrapped_lines(value, starts, i, composed, opening, names_agencies) if wrapped else (_line_text(value, starts, i), i)
     if names_agencies(line):
         return True
-    j = _next_line(value, starts, i)
-    return j is not None and LEAD_LINE.match(_line_text(value, starts, j)) is not None
+    j = _next_line(value, starts, last)
+    return j is not None and _lead_line(_line_text(value, starts, j), names_agencies)
 
 
+def _lead_line(text: str, names_agencies: Callable[[str], bool]) -> bool:
+    """A line naming a heading's lead agencies under a label: '주관부처 : 행정안전부'."""
+    return LEAD_LINE.match(text) is not None and names_agencies(text)
+
+
+@lru_cache(maxsize=None)
 def _heading_family(family: Family) -> Family:
     """A task family's marker on a line that names no agencies (① 디지털 정부 구현, over
     '- 전자정부 고도화 (행안부)'): a heading, whose agencies are its items' where it has

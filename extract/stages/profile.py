@@ -53,8 +53,9 @@ SPELLINGS: dict[str, str] = {
 # Added around every marker and furniture pattern: it stands as whole words.
 WORD_START = r"(?<!\S)"
 WORD_END = r"(?!\S)"
-# A heading marker may touch an opening bracket or quote: '1)「광주광역시교육청 … 조례」' (a
-# numbered item whose title is a statute's name, set without a space).
+# Where a marker ends: a blank, the line's end, or an opening bracket or quote it touches:
+# '1)「광주광역시교육청 … 조례」' (a numbered item whose title is a statute's name, set without
+# a space). Every family but a glued one (see _compile); run-on text too.
 MARKER_END = r"(?= \s | $ | [「『“‘\[(<〈《] )"
 
 AgencyPolicy = Literal["always", "leaf", "never"]
@@ -240,8 +241,9 @@ def _compile(data: dict, shown: str) -> Profile:
     # No capturing group around each family: the `regex` module pays for every
     # group at every attempt, and dropping those 14 made the bare scan ~7% faster.
     # A match's family is that of the group that closed last (``group_family``).
-    # A marker ends its word (``1.`` in ``1.5배`` is no marker), except a glued bullet family's
-    # (``·ICT 융합 …``: PDFs often set a bullet against its text).
+    # A marker ends its word (``1.`` in ``1.5배`` is no marker) or touches an opening bracket or
+    # quote (``1)「…」``: MARKER_END), except a glued bullet family's (``·ICT 융합 …``: PDFs
+    # often set a bullet against its text).
     alternation = "|".join(
         f"(?:{_rename_groups(fam.pattern, i)})" + ("" if fam.glued else MARKER_END) for i, fam in enumerate(families)
     )

@@ -97,7 +97,10 @@ def find_markers(text: str, profile: Profile, furniture: Spans, lines: bool = Fa
 
 def _matches(pattern, text: str, lines: bool):
     """``pattern.finditer(text)``; with ``lines``, a match holding a line break is dropped and
-    the search resumes after that break (each character is searched from at most twice)."""
+    the search resumes after that break. Linear: every marker pattern starts at a non-blank
+    (no leading blanks to rescan from each position of a run of them), so a dropped match
+    costs the one line it started on. A marker such a match hid on its own line ('붙임'
+    alone over '1 세부 일정', taken as '붙임 1') is lost with it: the next line's stays."""
     if not lines:
         yield from pattern.finditer(text)
         return

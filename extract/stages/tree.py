@@ -254,9 +254,10 @@ def _open_depth(stack: list[Draft], token: MarkerToken, nests=None) -> int | Non
     A family is open once, unless the reader knows each line's indent and type size
     (``token.style``): then one family can hold several levels (``MAX_STYLE_LEVELS`` at
     most), as a plan that draws two levels with the same glyph does. A bullet continues the open level of its family set
-    in the same style; a number continues the innermost level it is the next number of,
-    and a 1 right after a heading of its family that has nothing under it yet opens a
-    level below it (1 수도권 … then 1 LH 직접시행 …).
+    in the same style; a bullet set otherwise opens a level below where ``nests`` says the
+    plan sets its levels so (``_nests``), else continues the innermost; a number continues
+    the innermost level it is the next number of, and a 1 right after a heading of its
+    family that has nothing under it yet opens a level below it (1 수도권 … then 1 LH 직접시행 …).
     """
     family = token.family
     depths = [depth for depth, node in enumerate(stack) if _level(node.family) == _level(family)]

@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import regex
 
@@ -48,7 +48,8 @@ TWO_UP_SHARE = 0.15  # each half of a 2-up sheet holds at least this share of th
 GUTTER_FROM = 0.35  # without a header, the agency column starts right of this fraction of the width
 AGENCY_LINES = 0.6  # share of the right column's lines that must read as agency lists
 MARGIN_BAND = 0.12  # a line this close (as a fraction of the height) to the top or bottom is a margin line
-BOX_PAD = 1.0  # a box around one line leaves at most this many line heights between the text and its sides
+BOX_PAD = 1.0  # a box around one line leaves at most this many line heights above and below the text
+BOX_SIDE = 4.0  # …and at most this many paddings left and right of it (a box a little wider than its text)
 BOX_MAX_HEIGHT = 60.0  # points: a vertical rule taller than this is a table's, no box around one line
 
 
@@ -526,35 +527,50 @@ def _text_unit(line: list[Word], page: int, kind: str = "text", framed: bool = F
     return Unit(kind, " ".join([w.text for w in line]), "", page, top, bottom, x0=round(x0, 1), height=round(_type_size(line), 1), framed=framed)
 
 
-def _box_sides(edges: list[Edge]) -> tuple[list[Edge], list[Edge]]:
-    """A page's rules short enough to be the sides of a box around one line: (horizontal,
-    vertical). Looked at only on a page whose rules are read anyway (a ruled table's)."""
+def _box_sides(edges: list[Edge]) -> tuple[list[tuple[float, Edge]], list[tuple[float, Edge]]]:
+    """A page's rules short enough to be the sides of a box around one line, sorted for
+    bisection: (horizontal by y, vertical by x). Looked at only on a page whose rules are
+    read anyway (a ruled table's)."""
     horizontal, vertical = [], []
     for e in edges:
         if e.bottom - e.top <= e.x1 - e.x0:
-            horizontal.append(e)
+            horizontal.append((e.top, e))
         elif e.bottom - e.top <= BOX_MAX_HEIGHT:
-            vertical.append(e)
+            vertical.append((e.x0, e))
+    horizontal.sort(key=itemgetter(0))
+    vertical.sort(key=itemgetter(0))
     return horizontal, vertical
 
 
-def _framed(line: list[Word], boxes: tuple[list[Edge], list[Edge]]) -> bool:
+def _framed(line: list[Word], boxes: tuple[list[tuple[float, Edge]], list[tuple[float, Edge]]]) -> bool:
     """Whether a line of text is drawn in a box of its own: rules just above and below it
-    across its width, and just left and right of it down its height, no taller than a line
-    and its padding ('세부추진과제 목록' over a task table, in a box)."""
+    across its width, and just left and right of it (``BOX_SIDE`` line heights at most) down
+    its height, no taller than a line and its padding ('세부추진과제 목록' over a task table,
+    in a box). Each side is looked for by bisection: a page of dot leaders has thousands of rules."""
     horizontal, vertical = boxes
     if not vertical:
         return False
     x0, x1 = line[0].x0, max(w.x1 for w in line)
     top, bottom = min(w.top for w in line), max(w.bottom for w in line)
     pad = BOX_PAD * (bottom - top)
-    above = [e.top for e in horizontal if top - pad <= e.top <= top + RULE_MERGE and e.x0 <= x0 + RULE_MERGE and e.x1 >= x1 - RULE_MERGE]
-    below = [e.top for e in horizontal if bottom - RULE_MERGE <= e.top <= bottom + pad and e.x0 <= x0 + RULE_MERGE and e.x1 >= x1 - RULE_MERGE]
+
+    def across(lo: float, hi: float) -> list[float]:
+        return [e.top for _, e in _between(horizontal, lo, hi) if e.x0 <= x0 + RULE_MERGE and e.x1 >= x1 - RULE_MERGE]
+
+    above, below = across(top - pad, top + RULE_MERGE), across(bottom - RULE_MERGE, bottom + pad)
     if not above or not below:
         return False
     y0, y1 = max(above), min(below)
-    sides = [e.x0 for e in vertical if e.top <= y0 + RULE_MERGE and e.bottom >= y1 - RULE_MERGE and e.top >= y0 - pad and e.bottom <= y1 + pad]
-    return any(x0 - 4 * pad <= x <= x0 for x in sides) and any(x1 <= x <= x1 + 4 * pad for x in sides)
+
+    def side(lo: float, hi: float) -> bool:
+        return any(y0 - pad <= e.top <= y0 + RULE_MERGE and y1 - RULE_MERGE <= e.bottom <= y1 + pad for _, e in _between(vertical, lo, hi))
+
+    return side(x0 - BOX_SIDE * pad, x0) and side(x1, x1 + BOX_SIDE * pad)
+
+
+def _between(keyed: list[tuple[float, Edge]], lo: float, hi: float) -> list[tuple[float, Edge]]:
+    """The items of a list sorted by its first field whose key lies in [lo, hi]."""
+    return keyed[bisect_left(keyed, lo, key=itemgetter(0)) : bisect_right(keyed, hi, key=itemgetter(0))]
 
 
 def _type_size(line: list[Word]) -> float:
