@@ -50,7 +50,6 @@ AGENCY_LINES = 0.6  # share of the right column's lines that must read as agency
 MARGIN_BAND = 0.12  # a line this close (as a fraction of the height) to the top or bottom is a margin line
 BOX_PAD = 1.0  # a box around one line leaves at most this many line heights above and below the text
 BOX_SIDE = 4.0  # …and at most this many paddings left and right of it (a box a little wider than its text)
-BOX_MAX_HEIGHT = 60.0  # points: a vertical rule taller than this is a table's, no box around one line
 
 
 class Unit(NamedTuple):
@@ -135,7 +134,7 @@ class PageReader:
             rules = Rules(partial(join_rules, edges))
             grid = find_grid([lines[i] for i in named], rules, self.agency_header)
             if grid is not None:
-                return _mark_margins(self.read_grid(grid, lines, rules, page.number, _box_sides(edges)), page.height)
+                return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
         header = self.find_header(lines, named)
         body = lines[header + 1 :] if header is not None else lines
         column = self.find_column(lines[header] if header is not None else None, body, edges, x0, x1)
@@ -151,15 +150,22 @@ class PageReader:
         units.sort(key=lambda u: u.top)
         return _mark_margins(units, page.height)
 
-    def read_grid(self, grid, lines: list[list[Word]], edges: list[Edge], page: int, boxes=((), ())) -> list[Unit]:
-        """A page region holding a ruled table (``grid.py``): lines above it, its header row,
-        its rows (a spanning row as its lines), lines below it. ``boxes``: the page's rules as
-        drawn (not joined: a box's side runs on into the table's below it), for the lines of
-        text drawn in a box of their own."""
+    def read_grid(self, grid, lines: list[list[Word]], edges: list[Edge], page: int) -> list[Unit]:
+        """A page region holding a ruled table (``grid.py``): lines above it (one drawn in a
+        box of its own is framed: a banner over the table, '세부추진과제 목록'), its header
+        row, its rows (a spanning row as its lines), lines below it."""
         head = [w for line in lines for w in line if grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rest = [w for line in lines for w in line if not grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rows, outside = grid_rows(grid, rest, edges)
-        units = [_text_unit(line, page, framed=_framed(line, boxes)) for line in group_lines(outside)]
+        units = []
+        boxes = None  # the sides of boxes above the table, gathered for the first line there
+        for line in group_lines(outside):
+            framed = False
+            if max([w.bottom for w in line]) <= grid.head_top + RULE_MERGE:
+                if boxes is None:
+                    boxes = _box_sides(edges)
+                framed = _framed(line, boxes)
+            units.append(_text_unit(line, page, framed=framed))
         if head:
             units.append(Unit("header", _cell_text(head), "", page, min(w.top for w in head), max(w.bottom for w in head)))
         for row in rows:
@@ -167,7 +173,7 @@ class PageReader:
             if row.spanning or (len(filled) == 1 and not row.cells[grid.agency_column]):
                 # A row across the table (a section heading), or with only one cell filled and
                 # no agencies: its lines, as on a page without a table.
-                units.extend(_text_unit(line, page, framed=_framed(line, boxes)) for line in group_lines(list(row.spanning or filled[0])))
+                units.extend(_text_unit(line, page) for line in group_lines(list(row.spanning or filled[0])))
                 continue
             cells = tuple(
                 TableCell(_cell_text(list(words)), header, c == grid.agency_column)
@@ -528,25 +534,20 @@ def _text_unit(line: list[Word], page: int, kind: str = "text", framed: bool = F
 
 
 def _box_sides(edges: list[Edge]) -> tuple[list[tuple[float, Edge]], list[tuple[float, Edge]]]:
-    """A page's rules short enough to be the sides of a box around one line, sorted for
-    bisection: (horizontal by y, vertical by x). Looked at only on a page whose rules are
-    read anyway (a ruled table's)."""
+    """A page's rules (joined: a page of dot leaders or Gantt bars holds thousands as drawn),
+    sorted for bisection: (horizontal by y, vertical by x)."""
     horizontal, vertical = [], []
     for e in edges:
-        if e.bottom - e.top <= e.x1 - e.x0:
-            horizontal.append((e.top, e))
-        elif e.bottom - e.top <= BOX_MAX_HEIGHT:
-            vertical.append((e.x0, e))
-    horizontal.sort(key=itemgetter(0))
-    vertical.sort(key=itemgetter(0))
-    return horizontal, vertical
+        (horizontal if e.bottom - e.top <= e.x1 - e.x0 else vertical).append(e)
+    return sorted(((e.top, e) for e in horizontal), key=itemgetter(0)), sorted(((e.x0, e) for e in vertical), key=itemgetter(0))
 
 
 def _framed(line: list[Word], boxes: tuple[list[tuple[float, Edge]], list[tuple[float, Edge]]]) -> bool:
     """Whether a line of text is drawn in a box of its own: rules just above and below it
-    across its width, and just left and right of it (``BOX_SIDE`` line heights at most) down
-    its height, no taller than a line and its padding ('세부추진과제 목록' over a task table,
-    in a box). Each side is looked for by bisection: a page of dot leaders has thousands of rules."""
+    (``BOX_PAD`` line heights at most) across its width, and rules just left and right of
+    it (``BOX_SIDE`` paddings at most) from the rule above down past the rule below. A
+    joined side may run on below the box, into the sides of a table drawn right under it
+    ('세부추진과제 목록' over its task table). Each side is found by bisection."""
     horizontal, vertical = boxes
     if not vertical:
         return False
@@ -563,7 +564,7 @@ def _framed(line: list[Word], boxes: tuple[list[tuple[float, Edge]], list[tuple[
     y0, y1 = max(above), min(below)
 
     def side(lo: float, hi: float) -> bool:
-        return any(y0 - pad <= e.top <= y0 + RULE_MERGE and y1 - RULE_MERGE <= e.bottom <= y1 + pad for _, e in _between(vertical, lo, hi))
+        return any(y0 - pad <= e.top <= y0 + RULE_MERGE and e.bottom >= y1 - RULE_MERGE for _, e in _between(vertical, lo, hi))
 
     return side(x0 - BOX_SIDE * pad, x0) and side(x1, x1 + BOX_SIDE * pad)
 
