@@ -265,7 +265,8 @@ def text_document(source: Source, profile=None) -> Document:
         return word_stream_document(source, profile)
     blocks = []
     offset = 0
-    for line in source.text.split("\n"):
+    lines = source.text.split("\n")
+    for line in lines:
         blocks.append(Block(PARAGRAPH, line, where=Locator(offset)))
         offset += len(line) + 1
     # A plan's own lines (a word processor's text export, a PDF's text): read as a reader's
@@ -275,7 +276,7 @@ def text_document(source: Source, profile=None) -> Document:
         profile is not None
         and profile.layout is not None
         and unicodedata.is_normalized("NFC", source.text)  # composing must move no offset: else read as run-on text
-        and _own_lines(source.text, profile.layout.body_bullet)
+        and _own_lines(lines, profile.layout.body_bullet)
     )
     return Document(source.path, "text", source.sha256, tuple(blocks), encoding=source.encoding, verbatim=not own_lines)
 
@@ -287,12 +288,12 @@ OWN_LINES_MIN = 10
 OWN_LINES_SHARE = 0.15
 
 
-def _own_lines(text: str, body_bullet) -> bool:
-    """Whether ``text`` is a plan's own lines (see ``OWN_LINES_SHARE``)."""
-    lines = bulleted = 0
-    for line in text.split("\n"):
+def _own_lines(lines: list[str], body_bullet) -> bool:
+    """Whether a text's ``lines`` are a plan's own lines (see ``OWN_LINES_SHARE``)."""
+    filled = bulleted = 0
+    for line in lines:
         stripped = line.strip()
         if stripped:
-            lines += 1
+            filled += 1
             bulleted += body_bullet.match(stripped) is not None
-    return bulleted >= OWN_LINES_MIN and bulleted >= OWN_LINES_SHARE * lines
+    return bulleted >= OWN_LINES_MIN and bulleted >= OWN_LINES_SHARE * filled

@@ -426,9 +426,10 @@ def agencies_in_inner_parentheses(start: int, title: str, separators: str, regis
 
 # A line of its own naming a heading's lead agencies under a label, right under it:
 #   주관부처 : 행정안전부   ㅇ 주관기관: 교육부, 복지부   (주관) 교육부   [소관부처] 국토부
-LEAD_LINE = compile_regex(rf"(?: [ㅇ○◦•∙·\-–*▸]\s* )? (?: {LEAD_LABEL} \s* [:：] | [(\[] \s* {LEAD_LABEL} \s* [)\]] )", regex.VERBOSE)
+LABELLED_LINE = rf"(?: [ㅇ○◦•∙·\-–*▸]\s* )? (?: {LEAD_LABEL} \s* [:：] | [(\[] \s* {LEAD_LABEL} \s* [)\]] )"
+LEAD_LINE = compile_regex(LABELLED_LINE, regex.VERBOSE)
 # The same label where a task's row ends in its agencies: the title ends before it.
-LEAD_LABEL_AT_END = compile_regex(rf"(?: [ㅇ○◦•∙·\-–*▸]\s* )? (?: {LEAD_LABEL} \s* [:：] | [(\[] \s* {LEAD_LABEL} \s* [)\]] ) \s* $", regex.VERBOSE)
+LEAD_LABEL_AT_END = compile_regex(LABELLED_LINE + r" \s* $", regex.VERBOSE)
 # A parenthesis's own lead label: '주관: …', '주관부처 : …' (LABELLED_LEAD's first form).
 LABELLED_COLON = compile_regex(rf"\s* {LEAD_LABEL} \s* [:：]", regex.VERBOSE)
 

@@ -130,7 +130,7 @@ def read_layout(
     last_heading: tuple[Family, Block] | None = None  # the family and block of the last heading line (not a task's)
     opened = False  # lines before the first heading are the preamble (title, cover): read elsewhere
     for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+        end = _line_stop(value, starts, i)
         line = value[start:end]
         stripped = line.strip()
         if not stripped:
@@ -337,10 +337,15 @@ def _title_key(value: str, starts: list[int], token: MarkerToken) -> str:
     return key
 
 
+def _line_stop(value: str, starts: list[int], i: int) -> int:
+    """Where line ``i``'s text stops: at its line break, or the end of the text."""
+    return starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+
+
 def _line_end(value: str, starts: list[int], offset: int) -> int:
     """The end of the text of the line holding ``offset`` (trailing blanks left out)."""
     i = bisect_right(starts, offset) - 1
-    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+    end = _line_stop(value, starts, i)
     return starts[i] + len(value[starts[i] : end].rstrip())
 
 
@@ -374,7 +379,7 @@ def _listed_sheet(i: int, value: str, starts: list[int], opening: dict[int, Mark
 
 def _text_opens(j: int, value: str, starts: list[int], furniture: Spans) -> bool:
     """Whether line ``j`` holds text that furniture does not open."""
-    end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+    end = _line_stop(value, starts, j)
     line = value[starts[j] : end]
     first = starts[j] + len(line) - len(line.lstrip())
     return bool(line.strip()) and not furniture.overlaps(first, first + 1)
@@ -383,7 +388,7 @@ def _text_opens(j: int, value: str, starts: list[int], furniture: Spans) -> bool
 def _line_key(j: int, value: str, starts: list[int], opening: dict[int, MarkerToken]) -> tuple[str | None, str]:
     """A line as it compares with its printing elsewhere: the family of the marker opening it
     and the rest of the line, or the whole line; spaces removed."""
-    end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
+    end = _line_stop(value, starts, j)
     token = opening.get(j)
     if token is not None and not value[starts[j] : token.start].strip():
         return token.family.name, "".join(value[token.end : end].split())
@@ -509,12 +514,8 @@ def _text_line(value: str, starts: list[int], i: int, furniture: Spans, step: in
     does not open (a page number, a running header), looked for over ``LOOKAHEAD`` lines."""
     stop = min(i + 1 + LOOKAHEAD, len(starts)) if step > 0 else max(i - 1 - LOOKAHEAD, -1)
     for j in range(i + step, stop, step):
-        end = starts[j + 1] - 1 if j + 1 < len(starts) else len(value)
-        line = value[starts[j] : end]
-        if line.strip():
-            first = starts[j] + len(line) - len(line.lstrip())
-            if not furniture.overlaps(first, first + 1):
-                return j
+        if _text_opens(j, value, starts, furniture):
+            return j
     return None
 
 
@@ -541,7 +542,7 @@ def _wrapped_lines(value: str, starts: list[int], i: int, composed: Composed, op
 
 
 def _line_text(value: str, starts: list[int], i: int) -> str:
-    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+    end = _line_stop(value, starts, i)
     return value[starts[i] : end].strip()
 
 
@@ -664,7 +665,7 @@ def rejected_lines(value: str, tokens: list[MarkerToken], drafts: list, composed
         if token.start in accepted:
             continue
         i = bisect_right(starts, token.start) - 1
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(value)
+        end = _line_stop(value, starts, i)
         last = token.start + len(value[token.start : end].rstrip())
         found.append(Furniture("body", token.start, last))
     return found
