@@ -173,10 +173,17 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         # a square bracket of agencies ends a task as a parenthesis does; of anything else, it is the title's
         ("① 과제 추진 [교육부, 복지부]", "과제 추진", ["교육부", "복지부"]),
         ("① 과제 추진 [별표 2]", "과제 추진 [별표 2]", []),
+        # an angle bracket too
+        ("① 과제 추진 <행안부>", "과제 추진", ["행안부"]),
+        ("① 과제 추진 〈국조실, 법제처〉", "과제 추진", ["국조실", "법제처"]),
+        ("① 과제 추진 <참고>", "과제 추진 <참고>", []),
         # a name the registry knows that holds a separator is one; a count before it, a division after it, aside
         ("① 과제 추진 (시·도교육청)", "과제 추진", ["시·도교육청"]),
         ("① 과제 추진 (교육부, 17개 시·도교육청)", "과제 추진", ["교육부", "시·도교육청"]),
         ("① 과제 추진 (행정안전부 디지털정부정책과)", "과제 추진", ["행정안전부"]),
+        ("① 과제 추진 (담당: 행안부 디지털정부국)", "과제 추진", ["행안부"]),
+        ("① 과제 추진 (기재부 기획조정실)", "과제 추진", ["기재부"]),
+        ("① 과제 추진 (교육부 정책기획관)", "과제 추진", ["교육부"]),
         # a colon or a dash between the title and the agencies after it is neither's
         ("① 과제 추진 : 행안부", "과제 추진", ["행안부"]),
         ("① 과제 추진 ― 행안부", "과제 추진", ["행안부"]),

@@ -345,8 +345,13 @@ def _alias_ending(
 LEADING_PARENTHESIS = compile_regex(r"\s* (?| \( (?P<inside> [^()]{1,40} ) \) | \[ (?P<inside> [^\[\]]{1,40} ) \] ) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
 INNER_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,40} ) \)", regex.VERBOSE)
-# … 확대 (고용부), … 확대 [교육부, 복지부]: a row that ends in a parenthesis or a square bracket.
-TRAILING_PARENTHESIS = compile_regex(r"(?| \( (?P<inside> [^()]{1,80} ) \) | \[ (?P<inside> [^\[\]]{1,80} ) \] ) \s* $", regex.VERBOSE)
+# … 확대 (고용부), … 확대 [교육부, 복지부], … 추진 <행안부>, … 추진 〈국조실〉: a row that ends in
+# a parenthesis, a square bracket or an angle bracket.
+TRAILING_PARENTHESIS = compile_regex(
+    r"""(?| \( (?P<inside> [^()]{1,80} ) \) | \[ (?P<inside> [^\[\]]{1,80} ) \]
+         | [<＜〈] (?P<inside> [^<>＜＞〈〉]{1,80} ) [>＞〉] ) \s* $""",
+    regex.VERBOSE,
+)
 # What a parenthesis of agencies may say of them besides naming them:
 #   (주관: 교육부), (주관부처: 교육부, 협조: 복지부), (소관: 국토부 / 협조부처: 환경부)  → the lead's list;
 #   (교육부 주관), (교육부·복지부 합동), (국토부, 환경부 공동)                        → the list.
