@@ -525,8 +525,8 @@ def test_a_printed_bullet_line_wrapping_its_agencies_is_a_task() -> None:
     ("header", "is_agency_column"),
     [("주관기관", True), ("소 관 부 처", True), ("주관", True), ("점검주관", True), ("최초 작성기관", True),
      ("담당 부서", True), ("교육지원청 주관하에 실시", False), ("주관적 평가", False), ("추진 일정", False),
-     ("주무부처", True), ("수행 기관", True), ("시행기관", True), ("전담기관", True), ("담당", True),
-     ("담당(협조)", True), ("담당자", False), ("시행시기", False), ("추진 과제", False), ("관계부처", False)],
+     ("주무부처", True), ("수행 기관", True), ("시행기관", True), ("담당", True), ("담당(협조)", True),
+     ("담당자", False), ("시행시기", False), ("추진 과제", False), ("관계부처", False), ("대국민 소통을 담당", False)],
 )
 def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column: bool) -> None:
     from extract.stages.profile import default_profile
