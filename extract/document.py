@@ -51,7 +51,9 @@ class Cell(NamedTuple):
     row_span: int = 1
     col_span: int = 1
     header: str | None = None  # the text of this column's header cell, where the table has one
-    role: str | None = None  # "agencies": the reader's layout found this is the lead-agency column
+    # "agencies": the reader's layout found this is the lead-agency column; "category": its column
+    # holds categories over several rows (공립 over 유·초·중 and 고·특수), read with the row's label
+    role: str | None = None
     blocks: tuple[Block, ...] = ()
 
     @property

@@ -535,6 +535,18 @@ def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column
 
 
 @pytest.mark.parametrize(
+    ("header", "is_title_column"),
+    [("과제", True), ("과제명", True), ("세부과제", True), ("세부추진과제", True), ("정책 과제", True), ("주요과제", True),
+     ("단위 과제", True), ("사업명", True), ("세부사업", True), ("교육명", True),
+     ("구분", False), ("설립 구분", False), ("기관명", False), ("관련 사업", False), ("과제 추진 일정", False)],
+)
+def test_which_headers_name_the_title_column(header: str, is_title_column: bool) -> None:
+    from extract.stages.profile import default_profile
+
+    assert (default_profile().title_header.search(header) is not None) is is_title_column
+
+
+@pytest.mark.parametrize(
     ("lines", "levels"),
     [
         ([(f"□ 항목 {i}", 10, 10 + i) for i in range(300)], 1),  # every line a new size, none again: one level
@@ -652,6 +664,44 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
     doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), rows)
     assert outline(doc) == [("1", "추진 과제", []), ("1.1", "식중독 예방 교육", ["시 교육청"]), ("1.2", "위생 교육", ["시 교육청"]),
                             ("1.3", "조리 연수", ["시 교육청"]), ("1.4", "교직원 연수", ["학교"])]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "expected"),
+    [
+        # 공립 merged over two rows, each with its own body; every row titled by category and label
+        (
+            ("설립 구분", "학교급", "담당 부서"),
+            [[(0, "공립", 2), (1, "유·초·중", 1), (2, "교육지원청", 1)], [(1, "고·특수", 1), (2, "시 교육청", 1)],
+             [(0, "국립", 1), (1, "초·중·고", 1), (2, "교육지원청", 2)], [(0, "사립", 1), (1, "초·중·고·특수", 1)]],
+            [("공립 유·초·중", ["교육지원청"]), ("공립 고·특수", ["시 교육청"]), ("국립 초·중·고", ["교육지원청"]),
+             ("사립 초·중·고·특수", ["교육지원청"])],
+        ),
+        # one 구분 header over two merged columns: the row is read by the inner one
+        (
+            ("구분", "구분", "점검주관", "점검시기"),
+            [[(0, "정기점검", 2), (1, "위생점검", 2), (2, "학교", 1), (3, "매일", 1)], [(2, "교육지원청", 1), (3, "연 2회", 1)]],
+            [("위생점검", ["학교"]), ("위생점검", ["교육지원청"])],
+        ),
+        # under a title's header the merged cell is a task over its actions, not a category: its
+        # title takes no label (the next row, whose title cell is merged away, is not checked here)
+        (
+            ("정책 과제", "조치사항", "소관부서"),
+            [[(0, "공공택지 전환", 2), (1, "시행령", 1), (2, "국토부", 1)], [(1, "지침", 1), (2, "조달청", 1)]],
+            [("공공택지 전환", ["국토부"])],
+        ),
+    ],
+    ids=["category-and-label", "inner-category", "title-column"],
+)
+def test_a_word_processor_s_category_cell_titles_each_row_it_spans(header, rows, expected) -> None:
+    from extract.document import ROW, Cell
+
+    blocks = [
+        Block(ROW, cells=tuple(Cell(r, c, row_span=span, header=header[c], blocks=(Block(PARAGRAPH, text),)) for c, text, span in cells), table=0, row=r, page=1)
+        for r, cells in enumerate(rows, 1)
+    ]
+    doc = table_document(Block(PARAGRAPH, "Ⅰ. 추진 과제", page=1), blocks)
+    assert [(title, agencies) for _, title, agencies in outline(doc)[1:]][: len(expected)] == expected
 
 
 @pytest.mark.parametrize(

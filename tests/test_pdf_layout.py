@@ -403,8 +403,10 @@ def test_sheet_numbers_atop_pages_are_headings_not_running_headers() -> None:
         ([("교육청", 106), ("학교", 126)], ["교육청", "학교"]),
         # three lines unevenly spaced (two beside the first row, one beside the second): their own
         ([("교육청", 100), ("시청", 110), ("학교", 130)], ["교육청 시청", "학교"]),
+        # two lines one line-pitch apart across the rule between the rows: one paragraph
+        ([("동·서부교육지원청", 107), ("(평생교육복지과)", 119)], ["동·서부교육지원청 (평생교육복지과)"] * 2),
     ],
-    ids=["one-paragraph-across-rows", "one-line-each", "uneven-lines"],
+    ids=["one-paragraph-across-rows", "one-line-each", "uneven-lines", "two-lines-set-across"],
 )
 def test_a_merged_agency_cell_set_across_its_rows(agency_lines, expected) -> None:
     """A merged agency cell (no rule between its rows in its column) whose text stands beside
@@ -429,3 +431,68 @@ def test_a_line_in_a_box_of_its_own_above_a_grid_is_framed() -> None:
     edges = box + hrules(58, x0=56, x1=530) + grid_edges(75, 95, 118, bottom=118)
     units = _page_reader(PROFILE).read(page(words, edges))
     assert [(u.left, u.framed) for u in units if u.kind == "text"] == [("세부추진과제 목록", True), ("단위 억원", False)]
+
+
+# A category table: 설립 구분 (56-180) | 학교급 (180-350) | 담당 부서 (350-530); no title column.
+CATEGORY_COLUMNS = (56.0, 180.0, 350.0, 530.0)
+CATEGORY_HEADER = line("설립 구분", 80, 80) + line("학교급", 240, 80) + line("담당 부서", 400, 80)
+
+
+def category_edges(*ys: float, bottom: float) -> list[Edge]:
+    return hrules(75, 95, bottom, x0=56, x1=530) + [vrule(x, 75, bottom) for x in CATEGORY_COLUMNS] + list(ys)
+
+
+def category_page() -> PageContent:
+    words = line("가. 인건비 주관부서", 60, 50) + CATEGORY_HEADER + line("공립", 100, 111) + line("유·초·중", 240, 101) + line("교육지원청", 400, 101)
+    words += line("고·특수", 240, 121) + line("시 교육청", 400, 121)
+    words += line("국립", 100, 141) + line("초·중·고", 240, 141) + line("교육지원청", 400, 141)
+    return page(words, category_edges(Edge(180, 530, 116, 116), Edge(56, 530, 136, 136), bottom=156))
+
+
+def test_a_category_cell_over_rows_with_their_own_agencies_is_each_row_s() -> None:
+    """Rules inside a task-column cell's height cross the agency column (and the label
+    column), each part naming its own body: the row is split there, the category cell's
+    words in every part; each part's own words stay in it."""
+    assert cells(category_page())[2:] == [
+        ("공립", "유·초·중", "교육지원청 [agencies]"),
+        ("공립", "고·특수", "시 교육청 [agencies]"),
+        ("국립", "초·중·고", "교육지원청 [agencies]"),
+    ]
+
+
+def test_a_category_table_s_tasks_are_titled_by_category_and_label() -> None:
+    """Every row of a column that holds a category over several rows is titled by its
+    category and its own label (국립, one row high, too: the column is one of categories)."""
+    reader, composer = _page_reader(PROFILE), _Composer("plan.pdf")
+    composer.add(category_page(), reader.read(category_page()))
+    document = parse_document(composer.document("0" * 64, "pdfium"), PROFILE).document
+    (heading,) = document.children
+    assert [(n.title, [a.text for a in n.agencies]) for n in heading.children] == [
+        ("공립 유·초·중", ["교육지원청"]),
+        ("공립 고·특수", ["시 교육청"]),
+        ("국립 초·중·고", ["교육지원청"]),
+    ]
+
+
+def test_a_title_column_s_cell_over_several_agency_cells_stays_one_task() -> None:
+    """The same drawing under a title column's header (정책 과제): the cell is a task over
+    several actions, one row with all their agencies."""
+    header = line("정책 과제", 80, 80) + line("조치사항", 240, 80) + line("소관부서", 400, 80)
+    words = header + line("공공택지", 100, 111) + line("시행령", 240, 101) + line("국토교통부", 400, 101)
+    words += line("지침", 240, 121) + line("조달청", 400, 121)
+    edges = category_edges(Edge(180, 530, 116, 116), bottom=136)
+    assert cells(page(words, edges))[1:] == [("공공택지", "시행령 지침", "국토교통부 조달청 [agencies]")]
+
+
+def test_a_category_split_by_a_rule_inside_it_names_rows_by_its_inner_part() -> None:
+    """One 구분 header over two parts (a vertical rule inside the column below the header):
+    the inner part is the category the row is read by; the outer part is kept, after the
+    row's cells, in its first row only."""
+    header = line("구분", 100, 80) + line("점검주관", 240, 80) + line("내용", 400, 80)
+    words = header + line("정기", 60, 111) + line("위생점검", 110, 111) + line("학교", 240, 101) + line("자체 점검", 400, 101)
+    words += line("교육지원청", 240, 121) + line("관할 학교 전체", 400, 121)
+    edges = category_edges(Edge(180, 530, 116, 116), vrule(100, 95, 136), bottom=136)
+    assert cells(page(words, edges))[1:] == [
+        ("위생점검", "학교 [agencies]", "자체 점검", "정기"),
+        ("위생점검", "교육지원청 [agencies]", "관할 학교 전체"),
+    ]

@@ -128,6 +128,10 @@ class _Builder:
         self.merged_table: int | None = None
         self.merged_agency: tuple[Cell, int] | None = None
         self.others_until = -1
+        # Its category cells merged down over rows (column → cell, last row it covers), and the
+        # columns holding categories (공립 over 유·초·중 and 고·특수: every cell of the column)
+        self.categories: dict[int, tuple[Cell, int]] = {}
+        self.category_columns: set[int] = set()
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
@@ -202,11 +206,21 @@ class _Builder:
         title = next((i for i, h in zip(filled, headers) if h and self.is_title_header(h)), None)
         if title is None:
             title = next((i for i, h in zip(filled, headers) if not (h and self.is_aside_header(h))), filled[0] if filled else None)
-        order = ([title] if title is not None else []) + [i for i in others if i != title]
+        if title is not None and row_cells[title].role == "category":
+            # one header over several category columns (구분: 정기점검 | 학교급식 위생·안전점검):
+            # the row is read by the innermost filled one
+            title = max(
+                (i for i in filled if title <= i < min(agency) and row_cells[i].role == "category" and row_cells[i].header == row_cells[title].header),
+                default=title,
+            )
+        label = _labelled_category(row_cells, texts, title, filled, min(agency), self.is_aside_header)
+        order = ([title] if title is not None else []) + [i for i in others if i not in (title, label)]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
+        if label is not None:  # 공립 | 유·초·중: the category and the row's own label
+            pieces[0] = (f"{texts[title]} {texts[label]}", False)
         piece_wheres = [wheres[i] for i in order + agency]
         split = None
-        if title is not None:
+        if title is not None and label is None:
             split = _bulleted_paragraph(row_cells[title])
             if split is None:
                 items = SUB_ITEM.search(texts[title], 1)
@@ -220,29 +234,69 @@ class _Builder:
     def _with_merged_agency(self, block: Block) -> list[Cell]:
         """The row's cells, and the agency cell merged down from a row above when that is the
         only cell reaching into this row (``시 교육청`` beside seven courses names each one's
-        lead agency; a task cell spanning several action rows keeps them one task's)."""
+        lead agency; a task cell spanning several action rows keeps them one task's). A cell
+        merged over several rows left of the agency column, under no title's header, is a
+        category (``공립`` over ``유·초·중`` and ``고·특수``, each with its own body): it goes
+        to every task row it spans, and its column's cells are marked ``category``."""
         cells = list(block.cells)
         if block.row is None:
             return cells
         if self.merged_table != block.table:  # one table's merges at a time
             self.merged_table, self.merged_agency, self.others_until = block.table, None, -1
+            self.categories, self.category_columns = {}, set()
+        agency_col = min((cell.col for cell in cells if self._is_agency_cell(cell)), default=None)
+        if agency_col is None and self.merged_agency is not None:
+            agency_col = self.merged_agency[0].col
         for cell in cells:
             if cell.row_span > 1:
                 last = block.row + cell.row_span - 1
                 if self._is_agency_cell(cell):
                     self.merged_agency = (cell, last)
+                elif self._is_category(cell, agency_col):
+                    self.categories[cell.col] = (cell, last)
+                    self.category_columns.add(cell.col)
                 else:
                     self.others_until = max(self.others_until, last)
-        if self.merged_agency is None:
+        if self.merged_agency is not None:
+            cell, last = self.merged_agency
+            # (O(1) a row: the latest merged agency cell, and how far any other merged cell reaches)
+            if cell.row < block.row <= last and self.others_until < block.row:
+                cells.append(cell)
+        if not self.category_columns or not any(self._is_agency_cell(cell) for cell in cells):
             return cells
-        cell, last = self.merged_agency
-        # (O(1) a row: the latest merged agency cell, and how far any other merged cell reaches)
-        if cell.row < block.row <= last and self.others_until < block.row:
-            cells.append(cell)
-        return cells
+        own = {cell.col for cell in cells}
+        cells += [cell for col, (cell, last) in self.categories.items() if col not in own and cell.row < block.row <= last]
+        cells = [cell._replace(role="category") if cell.col in self.category_columns and cell.role is None else cell for cell in cells]
+        return sorted(cells, key=lambda cell: cell.col)
+
+    def _is_category(self, cell: Cell, agency_col: int | None) -> bool:
+        header = cell.header or ""
+        return (
+            agency_col is not None
+            and cell.col + cell.col_span <= agency_col
+            and not (header and (self.is_title_header(header) or self.is_aside_header(header)))
+        )
 
     def _is_agency_cell(self, cell) -> bool:
         return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))
+
+
+def _labelled_category(
+    cells: list[Cell], texts: list[str], title: int | None, filled: list[int], agency: int, is_aside: Callable[[str], bool]
+) -> int | None:
+    """The cell that labels a row under its category: the title cell holds a category over
+    several rows (``공립``) and the next filled cell before the agency column, under another
+    header and no schedule or remarks, names the row (``유·초·중``); None otherwise."""
+    if title is None or cells[title].role != "category":
+        return None
+    for i in filled:
+        if i <= title or i >= agency or cells[i].role == "category":
+            continue
+        header = cells[i].header or ""
+        if header == (cells[title].header or "") or (header and is_aside(header)):
+            continue
+        return i
+    return None
 
 
 def _cell_where(cell, row: Block) -> Locator:

@@ -16,6 +16,14 @@ wherever that column stands:
   inside the table beside them: they are read as plain lines.
 * **Merged agency cells** (one agency beside several rows, no rule between them in its
   column) name the agency of each row they span.
+* **Category cells**: where the task column is no title column (``설립 구분``, ``구분``, not
+  ``정책 과제``: the profile's ``title_header``), a task-column cell beside several agency
+  cells (ruled apart in the agency column) is a category over several rows, one a body:
+  the row is split at those rules, the category's words go to every part (``공립`` beside
+  ``유·초·중 | 동·서부교육지원청`` and ``고·특수 | 시 교육청``), and its column is marked
+  so the title is read as category and label. A category cell split in two by a vertical
+  rule (``정기 점검 | 학교급식 위생·안전점검`` under one ``구분`` header) names the row
+  by its inner part; the outer part is kept beside.
 
 Returns ``None`` for anything else (no header naming an agency column, fewer than two
 columns or two row rules): the caller reads the page as before.
@@ -23,8 +31,8 @@ columns or two row rules): the caller reads the page as before.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from operator import itemgetter
 
 import regex
@@ -37,6 +45,9 @@ JOIN_GAP = 8.0  # collinear pieces this close are one rule: the dots of a dotted
 MIN_COLUMN = 8.0  # column boundaries closer than this are one (the gap between two cells drawn as boxes)
 LINE_GAP = 3.0  # words whose tops are this close are on one line
 EVEN_SPACING = 1.25  # lines of one paragraph: the widest gap at most this times the narrowest
+# Two lines of one paragraph: the lower's top at most this many line heights below the upper's
+# (13.3 pt apart for 12.9 pt lines); each row's own one-line cell stands a row's height apart.
+LINE_PITCH = 1.4
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,7 @@ class Grid:
     headers: tuple[str, ...]  # each column's header text
     agency_column: int
     rules: tuple[float, ...]  # y of the row rules, top to bottom (the first is the header's bottom)
+    categories: bool = False  # the task column is no title column: its cells may be categories
 
     @property
     def top(self) -> float:
@@ -65,6 +77,8 @@ class GridRow:
     bottom: float
     cells: tuple[tuple[Word, ...], ...]  # one per column; empty for a spanning row
     spanning: tuple[Word, ...] = ()
+    category: frozenset[int] = frozenset()  # columns whose cell is a category over several rows
+    outer: tuple[Word, ...] = ()  # a category cell's outer part (left of a rule inside it)
 
 
 def join_rules(edges: list[Edge]) -> list[Edge]:
@@ -113,16 +127,20 @@ def join_rules(edges: list[Edge]) -> list[Edge]:
     return joined
 
 
-def find_grid(lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str]) -> Grid | None:
+def find_grid(
+    lines: list[list[Word]], edges: list[Edge], agency_header: regex.Pattern[str], title_header: regex.Pattern[str] | None = None
+) -> Grid | None:
     """The ruled table whose header row names a lead-agency column, if the region has one.
-    ``edges`` are joined rules (``join_rules``)."""
+    ``edges`` are joined rules (``join_rules``); ``title_header`` tells a title column's
+    header (``정책 과제``), whose cells are tasks, never categories."""
     for line in lines:
         hit = _agency_word(line, agency_header)
         if hit is None:
             continue
         grid = _grid_at(line, hit, edges)
         if grid is not None:
-            return grid
+            task = grid.headers[next(c for c in range(len(grid.headers)) if c != grid.agency_column)]
+            return replace(grid, categories=title_header is None or title_header.search(task) is None)
     return None
 
 
@@ -193,6 +211,10 @@ def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[Gr
         else:
             outside.append(word)
     inner = [e for e in edges if not e.horizontal and grid.columns[0] + RULE_MERGE < e.x0 < grid.columns[-1] - RULE_MERGE]
+    # The row rules by height, for the rules inside one row (``_split_by_categories``): each
+    # row looks only at its own, not at every rule of the page.
+    ruled = sorted((e for e in edges if e.horizontal and e.x1 - e.x0 >= MIN_RULE), key=lambda e: e.top)
+    ruled_tops = [e.top for e in ruled]
     rows = []
     for i, band in enumerate(bands):
         if not band:
@@ -206,8 +228,64 @@ def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[Gr
         for word in band:
             c = grid.column_of(word.center)
             cells[c if c is not None else 0].append(word)
-        rows.append(GridRow(top, bottom, tuple(tuple(c) for c in cells)))
+        row = GridRow(top, bottom, tuple(tuple(c) for c in cells))
+        if grid.categories:
+            within = ruled[bisect_right(ruled_tops, top + RULE_MERGE) : bisect_left(ruled_tops, bottom - RULE_MERGE)]
+            rows.extend(_split_by_categories(grid, row, within, inner))
+        else:
+            rows.append(row)
     return _spread_merged_agencies(grid, rows, edges), outside
+
+
+def _split_by_categories(grid: Grid, row: GridRow, edges: list[Edge], inner: list[Edge]) -> list[GridRow]:
+    """``row`` split where rules inside it (``edges``: the horizontal ones within its height)
+    cross the agency column and each part names its own agency: every column's words go to
+    the part they stand in, but a cell left of the agency column that no such rule crosses (a
+    category over the parts: ``공립``) goes to every part, its outer part (left of a vertical
+    rule inside it) kept beside in the first."""
+    a = grid.agency_column
+    cuts = _rules_across(edges, _middle_of(grid, a), row.top + RULE_MERGE, row.bottom - RULE_MERGE)
+    if not cuts:
+        return [row]
+    bounds = [row.top, *cuts, row.bottom]
+
+    def part_of(word: Word) -> int:
+        return min(max(bisect_right(bounds, word.middle) - 1, 0), len(bounds) - 2)
+
+    if len({part_of(w) for w in row.cells[a]}) < 2:
+        return [row]  # one agency cell: the parts are one task's actions
+    parts: list[list[list[Word]]] = [[[] for _ in row.cells] for _ in bounds[1:]]
+    outer: list[Word] = []
+    category: set[int] = set()
+    for c, words in enumerate(row.cells):
+        if not words:
+            continue
+        merged = c != a and not _rules_across(edges, _middle_of(grid, c), row.top + RULE_MERGE, row.bottom - RULE_MERGE)
+        if merged and c < a:
+            # A rule inside the cell (down its height) parts an outer category from the inner one.
+            x0, x1 = grid.columns[c], grid.columns[c + 1]
+            middle = (row.top + row.bottom) / 2
+            splits = [e.x0 for e in inner if x0 + MIN_COLUMN < e.x0 < x1 - MIN_COLUMN and e.top - RULE_MERGE <= middle <= e.bottom + RULE_MERGE]
+            if splits:
+                outer.extend(w for w in words if w.center < max(splits))
+                words = tuple(w for w in words if w.center >= max(splits))
+            category.add(c)
+            for cells in parts:
+                cells[c] = list(words)
+        elif merged:  # a cell right of the agencies over several parts: the part it starts in
+            parts[part_of(words[0])][c] = list(words)
+        else:
+            for word in words:
+                parts[part_of(word)][c].append(word)
+    out = []
+    for i, cells in enumerate(parts):
+        if any(cells[c] for c in range(len(cells)) if c not in category):
+            out.append(GridRow(bounds[i], bounds[i + 1], tuple(tuple(c) for c in cells), category=frozenset(category), outer=tuple(outer) if not out else ()))
+    return out
+
+
+def _middle_of(grid: Grid, column: int) -> float:
+    return (grid.columns[column] + grid.columns[column + 1]) / 2
 
 
 def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) -> list[GridRow]:
@@ -216,8 +294,7 @@ def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) 
     rows between the horizontal rules that cross the agency column; a column with no rule
     inside the table is left as it is (an unruled column says nothing of merges)."""
     c = grid.agency_column
-    x = (grid.columns[c] + grid.columns[c + 1]) / 2
-    cuts = _rules_across(edges, x, grid.rules[0] + RULE_MERGE, grid.rules[-1] - RULE_MERGE)
+    cuts = _rules_across(edges, _middle_of(grid, c), grid.rules[0] + RULE_MERGE, grid.rules[-1] - RULE_MERGE)
     if not cuts:
         return rows
     spans: dict[int, list[int]] = {}
@@ -227,12 +304,12 @@ def _spread_merged_agencies(grid: Grid, rows: list[GridRow], edges: list[Edge]) 
     out = list(rows)
     for members in spans.values():
         words = tuple(w for i in members for w in rows[i].cells[c])
-        if len(members) < 2 or not words or (all(rows[i].cells[c] for i in members) and not _one_paragraph(words)):
+        if len(members) < 2 or not words:
+            continue
+        if all(rows[i].cells[c] for i in members) and not (_one_paragraph(words) or _set_across(rows, members, c)):
             continue
         for i in members:
-            cells = list(rows[i].cells)
-            cells[c] = words
-            out[i] = GridRow(rows[i].top, rows[i].bottom, tuple(cells))
+            out[i] = replace(rows[i], cells=(*rows[i].cells[:c], words, *rows[i].cells[c + 1 :]))
     return out
 
 
@@ -246,6 +323,19 @@ def _one_paragraph(words: tuple[Word, ...]) -> bool:
         return False
     gaps = [b - a for a, b in zip(tops, tops[1:])]
     return max(gaps) <= EVEN_SPACING * min(gaps)
+
+
+def _set_across(rows: list[GridRow], members: list[int], c: int) -> bool:
+    """Whether column ``c``'s words in the rows ``members`` are lines of one paragraph set
+    across each boundary between them: the last line above a boundary and the first below
+    it ``LINE_PITCH`` line heights apart at most ('동·서부교육지원청' over the rule, '(평생교육복지과)'
+    under it)."""
+    for upper, lower in zip(members, members[1:]):
+        last = max(rows[upper].cells[c], key=lambda w: w.top)
+        first = min(rows[lower].cells[c], key=lambda w: w.top)
+        if first.top - last.top > LINE_PITCH * (last.bottom - last.top):
+            return False
+    return True
 
 
 def _rules_across(edges: list[Edge], x: float, below: float, above: float = float("inf")) -> list[float]:

@@ -76,6 +76,7 @@ class TableCell(NamedTuple):
     text: str
     header: str
     agencies: bool = False
+    category: bool = False  # its column holds categories over several rows (grid.py): part of the title
 
 
 @dataclass
@@ -96,6 +97,7 @@ class PageReader:
     # Test a gutter without the rules first (``_agency_column``); False reads them for every
     # gutter, as before (tests/test_pdf_speed.py checks both give the same JSON on real plans).
     probe_without_rules: bool = True
+    title_header: regex.Pattern[str] | None = None  # a title column's header: a grid's tasks, not categories
 
     def read(self, page: PageContent) -> list[Unit]:
         units: list[Unit] = []
@@ -132,7 +134,7 @@ class PageReader:
         named = self.naming_agencies(lines)
         if named:
             rules = Rules(partial(join_rules, edges))
-            grid = find_grid([lines[i] for i in named], rules, self.agency_header)
+            grid = find_grid([lines[i] for i in named], rules, self.agency_header, self.title_header)
             if grid is not None:
                 return _mark_margins(self.read_grid(grid, lines, rules, page.number), page.height)
         header = self.find_header(lines, named)
@@ -157,6 +159,7 @@ class PageReader:
         head = [w for line in lines for w in line if grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rest = [w for line in lines for w in line if not grid.head_top - RULE_MERGE <= w.middle <= grid.top]
         rows, outside = grid_rows(grid, rest, edges)
+        categories = frozenset().union(*(row.category for row in rows))  # columns of categories, for every row
         units = []
         boxes = None  # the sides of boxes above the table, gathered for the first line there
         for line in group_lines(outside):
@@ -176,9 +179,11 @@ class PageReader:
                 units.extend(_text_unit(line, page) for line in group_lines(list(row.spanning or filled[0])))
                 continue
             cells = tuple(
-                TableCell(_cell_text(list(words)), header, c == grid.agency_column)
+                TableCell(_cell_text(list(words)), header, c == grid.agency_column, c in categories)
                 for c, (words, header) in enumerate(zip(row.cells, grid.headers))
             )
+            if row.outer:  # a category's outer part, after the cells: beside the title, not in it
+                cells += (TableCell(_cell_text(list(row.outer)), grid.headers[min(categories)]),)
             units.append(Unit("row", "", "", page, row.top, row.bottom, cells=cells))
         units.sort(key=lambda u: u.top)
         return units

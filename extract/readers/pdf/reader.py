@@ -198,7 +198,7 @@ def _page_reader(profile):
         m = profile.marker_pattern.match(text)
         return m is not None
 
-    return PageReader(profile.pdf_agency_header, is_agency_list, starts_with_marker)
+    return PageReader(profile.pdf_agency_header, is_agency_list, starts_with_marker, title_header=profile.title_header)
 
 
 def _refuse_unmapped(content, path: str) -> None:
@@ -273,7 +273,7 @@ class _Composer:
         for col, cell in enumerate(unit.cells):
             text = self._clean(cell.text, index, offset)
             offset += len(text) + 1  # the tab compose puts between cells
-            role = "agencies" if cell.agencies else None
+            role = "agencies" if cell.agencies else "category" if cell.category else None
             cells.append(Cell(0, col, header=cell.header or None, role=role, blocks=(Block(PARAGRAPH, text, **common),)))
         return tuple(cells)
 
