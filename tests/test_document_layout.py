@@ -449,10 +449,25 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
             [("1", "근거", []), ("1.1", "「학교급식 운영에 관한 조례」제16조", []), ("1.2", "‘학교급식의 날’운영 권장", []),
              ("1.2.1", "「녹색성장 국가전략」과의 관계", [])],
         ),
+        # a national task list: 국정목표 over 약속 over tasks numbered on across them (no gap)
+        (
+            ["국정목표 1. 상식이 회복된 나라", "약속 1. 완전한 회복", "1. 소상공인 도약 (중기부)", "2. 방역체계 구축 (질병청)",
+             "약속 2 역동적 경제", "3. 경제·재정 운용 (기재부)", "국정목표 2 민간 주도 경제", "약속 3. 경제체질 개선", "4. 규제 혁신 (국조실)"],
+            [("1", "상식이 회복된 나라", []), ("1.1", "완전한 회복", []), ("1.1.1", "소상공인 도약", ["중기부"]),
+             ("1.1.2", "방역체계 구축", ["질병청"]), ("1.2", "역동적 경제", []), ("1.2.3", "경제·재정 운용", ["기재부"]),
+             ("2", "민간 주도 경제", []), ("2.3", "경제체질 개선", []), ("2.3.4", "규제 혁신", ["국조실"])],
+        ),
+        # 추진전략 N and 전략 N without a dot where they open a line; the word in a sentence is none
+        (
+            ["추진전략 1 디지털 정부", "1. 전자정부 고도화", "전략 2 데이터 경제", "1. 데이터 개방", "□ 이번 전략 3 과제와 연계"],
+            [("1", "디지털 정부", []), ("1.1", "전자정부 고도화", []), ("2", "데이터 경제", []), ("2.1", "데이터 개방", []),
+             ("2.1.1", "이번 전략 3 과제와 연계", [])],
+        ),
     ],
     ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
          "unnumbered-sheets", "boxed-number-before-a-year", "no-marker-over-a-line-break", "je-chapters", "roman-dash-and-latin",
-         "decimal", "other-numberings", "named-tasks-and-look-alikes", "marker-touching-a-bracket"],
+         "decimal", "other-numberings", "named-tasks-and-look-alikes", "marker-touching-a-bracket", "national-task-list",
+         "named-strategies"],
 )
 def test_numbered_headings_of_a_reader_s_lines(lines, expected) -> None:
     assert outline(document(*lines)) == expected
