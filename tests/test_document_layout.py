@@ -170,6 +170,11 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 과제 추진 (교육부 주관)", "과제 추진", ["교육부"]),
         ("① 과제 추진 (교육부·복지부 합동)", "과제 추진", ["교육부", "복지부"]),
         ("① 과제 추진 (주관: 가칭)", "과제 추진 (주관: 가칭)", []),
+        ("① 과제 추진 (행안부, 과기부 / 협조: 방통위)", "과제 추진", ["행안부", "과기부"]),
+        ("① 과제 추진 (행안부; 참여기관: 방통위)", "과제 추진", ["행안부"]),
+        # others after the list: 외 (and a count), 등 and a count
+        ("① 과제 추진 (환경부 외 5개 부처)", "과제 추진", ["환경부"]),
+        ("① 과제 추진 (환경부, 산업부 등 3개 기관)", "과제 추진", ["환경부", "산업부"]),
         # a square bracket of agencies ends a task as a parenthesis does; of anything else, it is the title's
         ("① 과제 추진 [교육부, 복지부]", "과제 추진", ["교육부", "복지부"]),
         ("① 과제 추진 [별표 2]", "과제 추진 [별표 2]", []),
@@ -177,6 +182,9 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 과제 추진 <행안부>", "과제 추진", ["행안부"]),
         ("① 과제 추진 〈국조실, 법제처〉", "과제 추진", ["국조실", "법제처"]),
         ("① 과제 추진 <참고>", "과제 추진 <참고>", []),
+        ("① 과제 추진 【주관: 고용부】", "과제 추진", ["고용부"]),
+        ("① 과제 추진 〔국조실〕", "과제 추진", ["국조실"]),
+        ("① 과제 추진 【참고자료 2】", "과제 추진 【참고자료 2】", []),
         # a name the registry knows that holds a separator is one; a count before it, a division after it, aside
         ("① 과제 추진 (시·도교육청)", "과제 추진", ["시·도교육청"]),
         ("① 과제 추진 (교육부, 17개 시·도교육청)", "과제 추진", ["교육부", "시·도교육청"]),
@@ -184,6 +192,7 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 과제 추진 (담당: 행안부 디지털정부국)", "과제 추진", ["행안부"]),
         ("① 과제 추진 (기재부 기획조정실)", "과제 추진", ["기재부"]),
         ("① 과제 추진 (교육부 정책기획관)", "과제 추진", ["교육부"]),
+        ("① 과제 추진 (행안부 재난안전관리본부)", "과제 추진", ["행안부"]),
         # a colon or a dash between the title and the agencies after it is neither's
         ("① 과제 추진 : 행안부", "과제 추진", ["행안부"]),
         ("① 과제 추진 ― 행안부", "과제 추진", ["행안부"]),
@@ -527,6 +536,22 @@ def test_a_word_processor_s_paragraph_sizes_make_no_level() -> None:
     """In HWP/HWPX a □ set 1 pt smaller is the same level: only printed lines (PDF) have levels by style."""
     doc = Document("plan.hwpx", "hwpx", "0" * 64, tuple(printed(("□ 추진 배경", 0, 16), ("□ 추진 일정", 0, 15))))
     assert outline(doc) == [("1", "추진 배경", []), ("2", "추진 일정", [])]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a line that is only a parenthesis of agencies, right under a task, names its agencies
+        (["1. 일자리", "① 청년 일자리 확대", "(고용부, 교육부)", "② 직업훈련 혁신 (고용부)"],
+         [("1", "일자리", []), ("1.1", "청년 일자리 확대", ["고용부", "교육부"]), ("1.2", "직업훈련 혁신", ["고용부"])]),
+        # a parenthesis of anything else is no lead line: the text under the heading
+        (["1. 일자리", "① 청년 일자리 확대", "(’25.下)", "② 직업훈련 혁신 (고용부)"],
+         [("1", "일자리", []), ("1.1", "청년 일자리 확대", []), ("1.2", "직업훈련 혁신", ["고용부"])]),
+    ],
+    ids=["agencies", "a-date"],
+)
+def test_a_parenthesis_of_agencies_on_the_line_under_a_task(lines, expected) -> None:
+    assert outline(document(*lines)) == expected
 
 
 def test_a_printed_bullet_line_wrapping_its_agencies_is_a_task() -> None:

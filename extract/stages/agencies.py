@@ -345,11 +345,12 @@ def _alias_ending(
 LEADING_PARENTHESIS = compile_regex(r"\s* (?| \( (?P<inside> [^()]{1,40} ) \) | \[ (?P<inside> [^\[\]]{1,40} ) \] ) \s* (?= \S )", regex.VERBOSE)
 # (고용부), (산업부․중기부 등), (’25.下, 복지부), (고용,중기부): a row that ends in a parenthesis.
 INNER_PARENTHESIS = compile_regex(r"\( (?P<inside> [^()]{1,40} ) \)", regex.VERBOSE)
-# … 확대 (고용부), … 확대 [교육부, 복지부], … 추진 <행안부>, … 추진 〈국조실〉: a row that ends in
-# a parenthesis, a square bracket or an angle bracket.
+# … 확대 (고용부), … 확대 [교육부, 복지부], … 추진 <행안부>, … 추진 〈국조실〉, … 혁신 【주관: 고용부】,
+# … 정비 〔국조실〕: a row that ends in a parenthesis or a bracket.
 TRAILING_PARENTHESIS = compile_regex(
     r"""(?| \( (?P<inside> [^()]{1,80} ) \) | \[ (?P<inside> [^\[\]]{1,80} ) \]
-         | [<＜〈] (?P<inside> [^<>＜＞〈〉]{1,80} ) [>＞〉] ) \s* $""",
+         | [<＜〈] (?P<inside> [^<>＜＞〈〉]{1,80} ) [>＞〉] | 【 (?P<inside> [^【】]{1,80} ) 】
+         | 〔 (?P<inside> [^〔〕]{1,80} ) 〕 ) \s* $""",
     regex.VERBOSE,
 )
 # What a parenthesis of agencies may say of them besides naming them:
@@ -358,10 +359,13 @@ TRAILING_PARENTHESIS = compile_regex(
 # A partner (협조, 협업, 참여 …) is no lead agency: only the list before it counts.
 # The label that names a lead agency: 주관, 소관, 담당, 책임, with 기관/부처/부서 or alone.
 LEAD_LABEL = r"(?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )?"
+# The label of partners after the lead: (행안부, 과기부 / 협조: 방통위) names 행안부 and 과기부.
+PARTNER_LABEL = r"(?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 )"
 LABELLED_LEAD = compile_regex(
     rf"""^ \s* {LEAD_LABEL} \s* [:：] \s*
         (?P<lead> [^:：]+? ) \s*
-        (?: [,;/·] \s* (?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 ) [^:：]{{0,6}} [:：] [^:：]* )? $
+        (?: [,;/·] \s* {PARTNER_LABEL} [^:：]{{0,6}} [:：] [^:：]* )? $
+    | ^ (?P<lead> [^:：]+? ) \s* [,;/] \s* {PARTNER_LABEL} [^:：]{{0,6}} [:：] [^:：]* $
     | ^ (?P<lead> .+? ) \s+ (?: 주관 | 합동 | 공동 ) \s* $""",
     regex.VERBOSE,
 )
@@ -438,6 +442,9 @@ LEAD_LABEL_AT_END = compile_regex(LABELLED_LINE + r" \s* $", regex.VERBOSE)
 # A parenthesis's own lead label: '주관: …', '주관부처 : …' (LABELLED_LEAD's first form).
 LABELLED_COLON = compile_regex(rf"\s* {LEAD_LABEL} \s* [:：]", regex.VERBOSE)
 
+# The others an item ends with, no agency of its own: 산업부 등, 환경부 외 5개 부처, 교육부 등 3개 기관.
+OTHERS_AFTER = compile_regex(r"\s+ (?: 등 | 외 ) (?: \s* \d{1,3} \s? 개 (?: \s* [가-힣]{1,4} )? )? $", regex.VERBOSE)
+
 # A count before a collective name: 17개 시·도교육청, 5개 부처.
 COUNT_BEFORE = compile_regex(r"\d{1,3} \s? 개 \s*", regex.VERBOSE)
 
@@ -475,8 +482,9 @@ def _parenthesis_items(start: int, inside_start: int, inside: str, separators: s
         item = part.strip()
         if not item or is_separator(part):
             continue
-        if item.endswith(" 등"):
-            item = item[:-2].rstrip()
+        others = OTHERS_AFTER.search(item)
+        if others is not None and others.start() > 0:
+            item = item[: others.start()]
         if NOT_AN_ITEM.fullmatch(item):
             continue
         skip = 0

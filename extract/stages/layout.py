@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from ..document import Block, Document
 from ..stored import compile_regex
-from .agencies import LEAD_LINE
+from .agencies import LEAD_LINE, trailing_parenthesis_start
 from .compose import Composed
 from .furniture import Furniture
 from .normalize import visible_length
@@ -576,8 +576,11 @@ def _names_own_agencies(value: str, starts: list[int], i: int, composed: Compose
 
 
 def _lead_line(text: str, names_agencies: Callable[[str], bool]) -> bool:
-    """A line naming a heading's lead agencies under a label: '주관부처 : 행정안전부'."""
-    return LEAD_LINE.match(text) is not None and names_agencies(text)
+    """A line naming a heading's lead agencies under a label ('주관부처 : 행정안전부'), or in
+    a parenthesis that is the whole line ('(고용부, 교육부)' under '① 청년 일자리 확대')."""
+    if LEAD_LINE.match(text) is None and trailing_parenthesis_start(text.strip()) != 0:
+        return False
+    return names_agencies(text)
 
 
 @lru_cache(maxsize=None)
