@@ -376,6 +376,22 @@ def test_no_header_row_unless_every_first_row_cell_is_a_header_cell():
     assert {c.header for row in doc.blocks for c in row.cells} == {None}
 
 
+@pytest.mark.parametrize(
+    ("first_row", "headers"),
+    [
+        (("과제명", "주관부처"), {None, "과제명", "주관부처"}),  # short labels, nothing flagged: the header row
+        (("정부 혁신을 위한 과제 가운데 올해 가장 먼저 추진하는 디지털 정부 구현 과제로서 전 부처가 참여", "행안부"), {None}),  # a data row
+        (("과제명", ""), {None}),  # an empty cell is no label
+    ],
+    ids=["labels", "long-cell", "empty-cell"],
+)
+def test_an_unflagged_first_row_of_short_labels_is_the_header_row(first_row, headers):
+    cells = [(0, 0, 1, 1, False, paragraph(2, first_row[0])), (0, 1, 1, 1, False, paragraph(2, first_row[1])),
+             (1, 0, 1, 1, False, paragraph(2, "디지털 정부 구현")), (1, 1, 1, 1, False, paragraph(2, "행안부"))]
+    doc = read(hwp_bytes(paragraph(0, wide(11, "tbl "), controls=table(1, 2, 2, cells))))
+    assert {c.header for row in doc.blocks for c in row.cells} == headers
+
+
 def test_tables_nested_past_the_limit_are_cut_and_reported():
     def nest(level: int, depth: int) -> bytes:
         inner = nest(level + 2, depth - 1) if depth else b""

@@ -32,6 +32,7 @@ from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, D
 from . import hwp_records as rec
 from .hwp_records import bad_input, i32, iter_records, open_hwp, read_string, u16, u32
 from .numbering import Counters, Numbering, NumberingLevel, bullet_label, hwp5_number_format, map_private_use
+from .tables import labels_only
 
 # --- paragraph text (§4.3.1, table 6: control characters) -----------------------------------
 
@@ -452,6 +453,8 @@ def _rows(cells: list[_CellDraft], ordinal: int) -> list[Block]:
 
     ``Cell.header`` is set when the table opens with header rows (rows whose cells are all
     flagged 제목 셀): for a cell below them, the text of the header cells over its first column.
+    A table that flags no cell at all (most writers never do) opens with a header row when
+    its first row has several cells, each a short label, and rows follow (as in HWPX).
     """
     by_row: dict[int, list[_CellDraft]] = {}
     for cell in cells:
@@ -459,6 +462,9 @@ def _rows(cells: list[_CellDraft], ordinal: int) -> list[Block]:
     header_rows = 0
     while header_rows in by_row and all(cell.is_header for cell in by_row[header_rows]):
         header_rows += 1
+    if not header_rows and len(by_row) > 1 and not any(cell.is_header for cell in cells):
+        if labels_only([Cell(0, 0, blocks=tuple(cell.blocks)).text for cell in by_row.get(0, [])]):
+            header_rows = 1
     headers = _column_headers([cell for cell in cells if cell.row < header_rows])
     rows = []
     for row in sorted(by_row):

@@ -43,6 +43,7 @@ from ..records import NamedTuple
 from ..document import PAGE_BREAK, PARAGRAPH, ROW, SECTION_BREAK, Block, Cell, Document, Locator, ReaderIssue
 from ..errors import ExitCode, PlanError
 from .numbering import DEFAULT_OUTLINE, Counters, Numbering, NumberingLevel, map_private_use
+from .tables import labels_only
 
 MIMETYPE = b"application/hwp+zip"
 CONTENT_HPF = "Contents/content.hpf"
@@ -84,7 +85,6 @@ SHAPES = frozenset(
 NOTES = {"footNote": "footnote", "endNote": "endnote", "header": "running-header", "footer": "running-footer"}
 
 HWPUNIT_PER_POINT = 100  # 1 pt = 100 HWPUNIT (1/7200 in)
-HEADER_CELL_CHARS = 40  # a first row whose cells are longer than this is data, not headers
 
 
 class ParaShape(NamedTuple):
@@ -624,9 +624,7 @@ def _is_header_row(tr: ElementTree.Element, cells: list[Cell]) -> bool:
     when there are several columns and every cell holds a short label."""
     if any(tc.get("header") == "1" for tc in tr if _local(tc.tag) == "tc"):
         return True
-    if len(cells) < 2:
-        return False
-    return all(0 < len(cell.text.strip()) <= HEADER_CELL_CHARS for cell in cells)
+    return labels_only([cell.text for cell in cells])
 
 
 def _with_header(cell: Cell, headers: list[tuple[int, int, str]]) -> Cell:
