@@ -132,18 +132,19 @@ def expected_cells(plan: Plan) -> list[tuple[int, int, int, str, str | None]]:
         header = [" ".join(text.split()) for text in table.rows[0]] if _has_header(table) else None
         for r, row in enumerate(table.rows):
             for c, text in enumerate(row):
-                out.append((mine, r, c, text, header[c] if header else None))
+                out.append((mine, r, c, text, header[c] if header and r else None))  # the header row heads the rows under it
             if nested_ordinal is not None and r == 1:  # after the row whose cell (1, 0) holds it
                 nested_header = [" ".join(t.split()) for t in table.nested[0]] if _has_header(Table(table.nested)) else None
                 for nr, nrow in enumerate(table.nested):
                     for nc, ntext in enumerate(nrow):
-                        out.append((nested_ordinal, nr, nc, ntext, nested_header[nc] if nested_header else None))
+                        out.append((nested_ordinal, nr, nc, ntext, nested_header[nc] if nested_header and nr else None))
     return out
 
 
 def _has_header(table: Table) -> bool:
-    # The writer marks the first row's cells header="1" whenever the table has two rows or more.
-    return len(table.rows) > 1
+    # The writer marks the first row's cells header="1" whenever the table has two rows or
+    # more and two columns or more (a row of one cell is a title across the table, no header).
+    return len(table.rows) > 1 and len(table.rows[0]) > 1
 
 
 # ---------------------------------------------------------------------------------------

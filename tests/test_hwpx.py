@@ -451,6 +451,36 @@ def test_inline_elements_and_objects_read_once():
     assert [(issue.code, issue.where.paragraph) for issue in document.issues] == [("unmapped-glyph", 2)]
 
 
+def hwpx_table(*rows: list[tuple[str, int, bool]]) -> str:
+    """A table's XML: each row a list of (text, column span, flagged as header)."""
+    out = []
+    for r, row in enumerate(rows):
+        cells, col = [], 0
+        for text, span, header in row:
+            flag = ' header="1"' if header else ""
+            cells.append(
+                f'<hp:tc{flag}><hp:subList><hp:p><hp:run><hp:t>{text}</hp:t></hp:run></hp:p></hp:subList>'
+                f'<hp:cellAddr colAddr="{col}" rowAddr="{r}"/><hp:cellSpan colSpan="{span}" rowSpan="1"/></hp:tc>'
+            )
+            col += span
+        out.append(f"<hp:tr>{''.join(cells)}</hp:tr>")
+    return f"<hp:p><hp:run><hp:tbl>{''.join(out)}</hp:tbl></hp:run></hp:p>"
+
+
+@pytest.mark.parametrize("flagged", [False, True], ids=["unflagged", "flagged"])
+def test_a_title_row_over_the_header_row_heads_no_column(flagged):
+    """'< 과제별 담당부서 >' in one cell across the table, over '과제명 | 주관부처': the second row
+    heads the columns (flagged or short labels); the title row and the header row head nothing."""
+    body = hwpx_table(
+        [("&lt; 과제별 담당부서 &gt;", 2, flagged)],
+        [("과제명", 1, flagged), ("주관부처", 1, flagged)],
+        [("디지털 정부 구현", 1, False), ("행안부", 1, False)],
+    )
+    document = read_hwpx(writer.package(writer.minimal_files(body)), "plan.hwpx")
+    rows = [block for block in document.blocks if block.kind == ROW]
+    assert [[cell.header for cell in row.cells] for row in rows] == [[None], [None, None], ["과제명", "주관부처"]]
+
+
 # ---------------------------------------------------------------------------------------
 # (c) generated documents
 

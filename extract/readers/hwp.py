@@ -454,7 +454,8 @@ def _rows(cells: list[_CellDraft], ordinal: int) -> list[Block]:
     ``Cell.header`` is set when the table opens with header rows (rows whose cells are all
     flagged 제목 셀): for a cell below them, the text of the header cells over its first column.
     A table that flags no cell at all (most writers never do) opens with a header row when
-    its first row has several cells, each a short label, and rows follow (as in HWPX).
+    its first row has several cells, each a short label, and rows follow (as in HWPX); or
+    its second, under a first row that is one title cell.
     """
     by_row: dict[int, list[_CellDraft]] = {}
     for cell in cells:
@@ -462,10 +463,15 @@ def _rows(cells: list[_CellDraft], ordinal: int) -> list[Block]:
     header_rows = 0
     while header_rows in by_row and all(cell.is_header for cell in by_row[header_rows]):
         header_rows += 1
-    if not header_rows and len(by_row) > 1 and not any(cell.is_header for cell in cells):
-        if labels_only([Cell(0, 0, blocks=tuple(cell.blocks)).text for cell in by_row.get(0, [])]):
-            header_rows = 1
-    headers = _column_headers([cell for cell in cells if cell.row < header_rows])
+    title_rows = 0  # a title cell across the table over the header row ('< 과제별 담당부서 >')
+    if not header_rows and not any(cell.is_header for cell in cells):
+        title_rows = 1 if len(by_row.get(0, [])) == 1 else 0
+        first = by_row.get(title_rows, [])
+        if len(by_row) > title_rows + 1 and labels_only([Cell(0, 0, blocks=tuple(cell.blocks)).text for cell in first]):
+            header_rows = title_rows + 1
+        else:
+            title_rows = 0
+    headers = _column_headers([cell for cell in cells if title_rows <= cell.row < header_rows])
     rows = []
     for row in sorted(by_row):
         drafts = sorted(by_row[row], key=lambda cell: cell.col)

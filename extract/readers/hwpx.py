@@ -531,15 +531,19 @@ class _Reader:
             self.anchored_caption(caption, out, furniture)
         rows = [tr for tr in tbl if _local(tr.tag) == "tr"]
         headers: list[tuple[int, int, str]] | None = None  # (first column, span, text)
+        title_row = False  # the first row is one cell across the table ('< 과제별 담당부서 >')
         for row_index, tr in enumerate(rows):
             first_paragraph = self.paragraphs
             cells = []
             for tc in tr:
                 if _local(tc.tag) == "tc":
                     cells.append(self.cell(tc, row_index))
-            if row_index == 0 and len(rows) > 1 and _is_header_row(tr, cells):
+            if row_index == 0:
+                title_row = len(cells) == 1
+            # The header row: the first, or the second under a title row; rows must follow it.
+            if headers is None and (row_index == 0 or (row_index == 1 and title_row)) and len(rows) > row_index + 1 and _is_header_row(tr, cells):
                 headers = [(cell.col, cell.col_span, " ".join(cell.text.split())) for cell in cells]
-            if headers is not None:
+            elif headers is not None:  # a row under the header row
                 cells = [_with_header(cell, headers) for cell in cells]
             out.append(
                 Block(
@@ -622,6 +626,8 @@ def _outline_id(root: ElementTree.Element) -> str:
 def _is_header_row(tr: ElementTree.Element, cells: list[Cell]) -> bool:
     """The first row is a header row when Hangul marks a cell of it as a header cell, or
     when there are several columns and every cell holds a short label."""
+    if len(cells) < 2:
+        return False  # one cell across the table: a title over it, not its columns' headers
     if any(tc.get("header") == "1" for tc in tr if _local(tc.tag) == "tc"):
         return True
     return labels_only([cell.text for cell in cells])
