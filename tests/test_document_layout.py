@@ -962,15 +962,35 @@ def test_a_one_dot_leader_between_words_is_a_middle_dot(line: str, title: str) -
 def test_a_heading_printed_again_on_the_next_line_is_one_heading() -> None:
     """A booklet prints a chapter's title on its divider page, in the running header and over
     its text: one chapter (the last print), the others noise of kind repeated-heading. A boxed
-    1 right after a boxed 1 with another title is a level below, no repeat."""
+    1 right after a boxed 1 with another title, whose list goes on with 2, is a level below,
+    no repeat."""
     lines = ["Ⅲ. 5개년계획", "Ⅳ 녹색성장 (’09~’13) 재정투자계획", "Ⅳ. 녹색성장 재정투자계획(’09~’13)", "Ⅳ. 녹색성장재정투자계획(’09~’13)",
-             "1 주택공급 확대", "1 공공택지 직접시행 활성화"]
+             "1 주택공급 확대", "1 공공택지 직접시행 활성화", "2 공공택지 사업속도 제고"]
     data = parse_document(document(*lines)).data
     assert outline(document(*lines)) == [("3", "5개년계획", []), ("4", "녹색성장재정투자계획(’09~’13)", []), ("4.1", "주택공급 확대", []),
-                                         ("4.1.1", "공공택지 직접시행 활성화", [])]
+                                         ("4.1.1", "공공택지 직접시행 활성화", []), ("4.1.2", "공공택지 사업속도 제고", [])]
     assert [n["text"] for n in data["noise"] if n["kind"] == "repeated-heading"] == lines[1:3]
     # the same characters in another order are another title, not a repeat
     assert [t for _, t, _ in outline(document("Ⅲ. 계획", "Ⅳ. 가나 다라", "Ⅳ. 나가 라다"))] == ["계획", "가나 다라", "나가 라다"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # ① written and set as the ① before it, 3 next: the list's ② left unrenumbered
+        (["1. 과제", "① 첫째 (행안부)", "① 둘째 (행안부)", "③ 셋째 (행안부)"],
+         [("1", "과제", []), ("1.1", "첫째", ["행안부"]), ("1.1~2", "둘째", ["행안부"]), ("1.3", "셋째", ["행안부"])]),
+        # the same at the list's end: no 2 goes on under the first ①
+        (["1. 과제", "① 첫째 (행안부)", "① 둘째 (행안부)", "2. 다음"],
+         [("1", "과제", []), ("1.1", "첫째", ["행안부"]), ("1.1~2", "둘째", ["행안부"]), ("2", "다음", [])]),
+        # a 2 next: the second 1 opens a list under the first
+        (["1 주택공급 확대", "1 공공택지 직접시행", "2 공공택지 사업속도 제고"],
+         [("1", "주택공급 확대", []), ("1.1", "공공택지 직접시행", []), ("1.2", "공공택지 사업속도 제고", [])]),
+    ],
+    ids=["three-next", "list-end", "two-next"],
+)
+def test_a_one_after_a_childless_one(lines, expected) -> None:
+    assert outline(document(*lines)) == expected
 
 
 def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> None:

@@ -85,12 +85,13 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
     running: dict[str, int] = {}  # last number of each continuous family, plan-wide
     above: set[tuple[str, str]] = set()  # (family, family) pairs this plan has shown one over the other
     intruding = _intruding_chapters(tokens)
+    next_numbers = _next_numbers(tokens)
     nested: set[tuple[float, float]] = set()  # (type size over, type size under) of the levels by style so far
     for index, token in enumerate(tokens):
         if index in intruding:
             continue  # stays text
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        decision = _place(token, stack, running, following, above, partial(_nests, tokens, index, nested))
+        decision = _place(token, stack, running, following, above, partial(_nests, tokens, index, nested), next_numbers[index])
         if decision is None:
             continue  # stays text
         depth, number, issue = decision
@@ -106,6 +107,17 @@ def build_tree(tokens: list[MarkerToken]) -> tuple[list[Draft], list[Draft], lis
         accepted.append(draft)
     _assign_ids(roots, "")
     return roots, accepted, issues
+
+
+def _next_numbers(tokens: list[MarkerToken]) -> list[int | None]:
+    """For each token, the number of the next token of its family (None: none comes)."""
+    out: list[int | None] = [None] * len(tokens)
+    seen: dict[str, int | None] = {}
+    for index in range(len(tokens) - 1, -1, -1):
+        name = tokens[index].family.name
+        out[index] = seen.get(name)
+        seen[name] = tokens[index].number
+    return out
 
 
 def _intruding_chapters(tokens: list[MarkerToken]) -> set[int]:
@@ -151,13 +163,15 @@ def _place(
     following: MarkerToken | None = None,
     above: set[tuple[str, str]] = frozenset(),
     nests=None,
+    next_number: int | None = None,
 ) -> tuple[int, int, Issue | None] | None:
     """Where ``token`` goes: (stack depth, number, diagnostic), or None to keep it as text.
     ``following``: the candidate marker after ``token``; ``above``: which families the plan
     has so far shown over which; ``nests(style over, style)``: whether a bullet set in another
-    style is a level below (see ``_nests``)."""
+    style is a level below (see ``_nests``); ``next_number``: the number of the next marker
+    of ``token``'s family."""
     family = token.family
-    depth = _open_depth(stack, token, nests)
+    depth = _open_depth(stack, token, nests, next_number)
     if family.top and depth is None:
         depth = 0  # 붙임 1 …: a heading of the whole plan, whatever is open
     is_open = depth is not None and depth < len(stack) and _level(stack[depth].family) == _level(family)
@@ -256,7 +270,7 @@ def _size_key(style: Style | None) -> float:
     return -1.0 if style is None or style[1] is None else round(style[1] * 2) / 2
 
 
-def _open_depth(stack: list[Draft], token: MarkerToken, nests=None) -> int | None:
+def _open_depth(stack: list[Draft], token: MarkerToken, nests=None, next_number: int | None = None) -> int | None:
     """The stack depth where ``token`` continues its family, or None when it opens a new level.
 
     A family is open once, unless the reader knows each line's indent and type size
@@ -265,7 +279,8 @@ def _open_depth(stack: list[Draft], token: MarkerToken, nests=None) -> int | Non
     in the same style; a bullet set otherwise opens a level below where ``nests`` says the
     plan sets its levels so (``_nests``), else continues the innermost; a number continues
     the innermost level it is the next number of, and a 1 right after a heading of its
-    family that has nothing under it yet opens a level below it (1 수도권 … then 1 LH 직접시행 …).
+    family that has nothing under it yet opens a level below it (1 수도권 … then 1 LH 직접시행
+    …; 1 신규 과제 then 1⃞ …), unless it is that list's 1 repeated (① ① ③).
     """
     family = token.family
     depths = [depth for depth, node in enumerate(stack) if _level(node.family) == _level(family)]
@@ -286,9 +301,16 @@ def _open_depth(stack: list[Draft], token: MarkerToken, nests=None) -> int | Non
     following = [d for d in depths if stack[d].number + 1 == token.number]
     if following:
         return following[-1]
-    if token.number == 1 and not stack[depths[-1]].children and room:
-        return None
     same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
+    before = stack[depths[-1]]
+    # Written and set as that 1 is, it is that list's 1 again (an edition that did not
+    # renumber) where the family goes on with 3; where no type size is known (a text file's
+    # lines), unless a 2 comes next (the list it opens goes on). A plan with type sizes may
+    # print an area's 1 and its first section's 1 alike (housing: 1 수도권 …, 1 LH …).
+    alike = depths[-1] in same and before.token.marker == token.marker
+    repeated = alike and (next_number == 3 or (token.style[1] is None and next_number != 2))
+    if token.number == 1 and not before.children and room and not repeated:
+        return None
     return same[-1] if same else depths[0]
 
 
