@@ -993,6 +993,27 @@ def test_a_one_after_a_childless_one(lines, expected) -> None:
     assert outline(document(*lines)) == expected
 
 
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # a vision chart's boxes read row by row: the numbers go down twice (not to 1): labels, no headings
+        (["➎ 인구구조 변화", "➊ 청년세대", "➏ AI 확산", "➋ 노동시간", "➌ 산업현장", "➐ 산업재해", "➍ 임금 격차"], []),
+        # a list with one number out of order is still a list (with its diagnostic)
+        (["➊ 청년세대", "➋ 노동시간", "➍ 산업현장", "➌ 임금 격차", "➎ 산업재해"],
+         [("1.1", "청년세대", []), ("1.2", "노동시간", []), ("1.4", "산업현장", []), ("1.3", "임금 격차", []), ("1.5", "산업재해", [])]),
+    ],
+    ids=["chart", "list-with-one-slip"],
+)
+def test_numbered_labels_of_a_chart_are_no_headings(labels, expected) -> None:
+    lines = [("Ⅰ. 추진전략", 0, 16), *((label, 20, 12) for label in labels)]
+    blocks = printed(*lines) + printed(("Ⅱ. 중점 추진과제", 0, 16), page=2)
+    doc = Document("plan.pdf", "pdf", "0" * 64, tuple(blocks), wrapped=True)
+    got = outline(doc)
+    assert got == [("1", "추진전략", []), *expected, ("2", "중점 추진과제", [])]
+    noise = parse_document(doc).data["noise"]
+    assert len([n for n in noise if n["kind"] == "chart-label"]) == (len(labels) if not expected else 0)
+
+
 def test_a_title_cell_s_bulleted_paragraphs_are_its_items_not_its_title() -> None:
     """A word processor's title cell holding '디지털 정부 구현' over 'ㅇ 전자정부 고도화' and
     'ㅇ 모바일 신분증' (paragraphs of their own): the title is the first; a second paragraph

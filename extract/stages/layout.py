@@ -113,6 +113,9 @@ def read_layout(
     for token in tokens:
         if token.line_start:
             opening.setdefault(bisect_right(starts, token.start) - 1, token)
+    charted = _chart_labels(opening, composed)
+    for i in charted:
+        del opening[i]
     # A table row with a filled lead-agency cell names its agencies, whatever the registry makes of them.
     with_agency_cell = {bisect_right(starts, start) - 1 for start, _ in composed.agency_cells}
     # Of those, the rows whose agency cell is written in the plan's script: a cell of figures
@@ -139,6 +142,10 @@ def read_layout(
         first = start + len(line) - len(line.lstrip())
         last = start + len(line.rstrip())
         if furniture.overlaps(first, first + 1):  # furniture opens the line (a page number, a header row)
+            continue
+        if i in charted:  # a chart's numbered label: neither heading nor a heading's title
+            found.append(Furniture("chart-label", first, last))
+            heading = None
             continue
         if layout.toc_title.fullmatch(stripped):
             in_toc = True
@@ -573,6 +580,32 @@ def _names_own_agencies(value: str, starts: list[int], i: int, composed: Compose
         return True
     j = _next_line(value, starts, last)
     return j is not None and _lead_line(_line_text(value, starts, j), names_agencies)
+
+
+# A numbered family's markers opening lines of one page go down this often (to a number
+# other than 1, where a list under a new parent starts again) when they label a chart read
+# row by row (➎ ➊ ➏ ➋ ➌ ➐ ➍ ➑: a vision chart's boxes), never as a list.
+CHART_DESCENTS = 2
+
+
+def _chart_labels(opening: dict[int, MarkerToken], composed: Composed) -> set[int]:
+    """The lines (of ``opening``: line → the marker opening it) whose numbered markers label
+    a chart: on one page, one family's numbers go down ``CHART_DESCENTS`` times or more,
+    each time to a number other than 1. Linear: one pass over the markers, in line order."""
+    if not composed.has_pages:
+        return set()
+    groups: dict[tuple[int | None, str], list[int]] = {}
+    for i in sorted(opening):
+        token = opening[i]
+        if token.number is not None and token.family.numbering != "bullet":
+            groups.setdefault((composed.page_at(token.start), token.family.name), []).append(i)
+    charted: set[int] = set()
+    for lines in groups.values():
+        numbers = [opening[i].number for i in lines]
+        descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a and b != 1)
+        if descents >= CHART_DESCENTS:
+            charted.update(lines)
+    return charted
 
 
 def _lead_line(text: str, names_agencies: Callable[[str], bool]) -> bool:
