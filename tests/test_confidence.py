@@ -43,8 +43,15 @@ TEN_TASKS = "".join(f"{c} 과제 {i} 추진 행안부\n" for i, c in enumerate("
             {"claimed": 1.0, "numbering": 1.0, "agencies": None, "score": 1.0},
             False,
         ),
+        # a plan naming a body for six of its ten ○ items: by choice, no task family, no warning
+        (
+            "1. 전략\n" + "".join(f"○ 내용 {i} 설명{' (행안부)' if i <= 6 else ''}\n" for i in range(1, 11)),
+            {"claimed": 1.0, "numbering": 1.0, "agencies": None, "score": 1.0},
+            False,
+        ),
     ],
-    ids=["clean", "no-agencies-at-all", "half-the-tasks-without-agencies", "numbering-broken", "too-little-to-warn", "no-task-family"],
+    ids=["clean", "no-agencies-at-all", "half-the-tasks-without-agencies", "numbering-broken", "too-little-to-warn", "no-task-family",
+         "some-items-name-a-body"],
 )
 def test_confidence(text: str, expected: dict, warns: bool) -> None:
     confidence, warnings = figures(text)
