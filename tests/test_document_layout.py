@@ -538,6 +538,14 @@ def test_a_word_processor_s_paragraph_sizes_make_no_level() -> None:
     assert outline(doc) == [("1", "추진 배경", []), ("2", "추진 일정", [])]
 
 
+def test_a_word_before_a_named_strategy_in_run_on_text_is_the_title_before_it() -> None:
+    """'Ⅱ. 추진 전략 1: 확대' run on (a scraped page): 추진 is Ⅱ.'s title; 추진전략 as one word
+    would be the marker."""
+    data = parse_text("Ⅰ. 확대 ① 확대 행안부 Ⅱ. 추진 전략 1: 확대 ① 확대 행안부").data
+    part = data["children"][1]
+    assert (part["title"], part["children"][0]["marker"]) == ("추진", "전략 1")
+
+
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
