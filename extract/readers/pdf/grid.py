@@ -213,7 +213,7 @@ def grid_rows(grid: Grid, words: list[Word], edges: list[Edge]) -> tuple[list[Gr
     inner = [e for e in edges if not e.horizontal and grid.columns[0] + RULE_MERGE < e.x0 < grid.columns[-1] - RULE_MERGE]
     # The row rules by height, for the rules inside one row (``_split_by_categories``): each
     # row looks only at its own, not at every rule of the page.
-    ruled = sorted((e for e in edges if e.horizontal and e.x1 - e.x0 >= MIN_RULE), key=lambda e: e.top)
+    ruled = sorted((e for e in edges if e.horizontal and e.x1 - e.x0 >= MIN_RULE), key=lambda e: e.top) if grid.categories else []
     ruled_tops = [e.top for e in ruled]
     rows = []
     for i, band in enumerate(bands):
