@@ -1004,13 +1004,25 @@ def test_a_one_after_a_childless_one(lines, expected) -> None:
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [
-        # a vision chart's boxes read row by row: the numbers go down twice (not to 1): labels, no headings
-        (["➎ 인구구조 변화", "➊ 청년세대", "➏ AI 확산", "➋ 노동시간", "➌ 산업현장", "➐ 산업재해", "➍ 임금 격차"], []),
+        # a vision chart's boxes read row by row: two runs of numbers interleaved (down to ➋ and on
+        # up from it, down to ➍ and on up), one jumping ahead: labels, no headings
+        (["➎ 인구구조 변화", "➊ 청년세대", "➏ AI 확산", "➋ 노동시간", "➌ 산업현장", "➐ 산업재해", "➍ 임금 격차", "➑ 외국인"], []),
         # a list with one number out of order is still a list (with its diagnostic)
         (["➊ 청년세대", "➋ 노동시간", "➍ 산업현장", "➌ 임금 격차", "➎ 산업재해"],
          [("1.1", "청년세대", []), ("1.2", "노동시간", []), ("1.4", "산업현장", []), ("1.3", "임금 격차", []), ("1.5", "산업재해", [])]),
+        # two slips: down and on up twice, but never a jump past the next number
+        (["➊ 가", "➋ 나", "➍ 다", "➌ 라", "➎ 마", "➐ 바", "➏ 사", "➑ 아"],
+         [("1.1", "가", []), ("1.2", "나", []), ("1.4", "다", []), ("1.3", "라", []), ("1.5", "마", []), ("1.7", "바", []),
+          ("1.6", "사", []), ("1.8", "아", [])]),
+        # one family drawing two levels (an area's 1, its sections' 1 2 3, the next area's 2 …):
+        # each time down, a new 1 follows
+        (["➊ 주택공급", "➊ 직접시행", "➋ 사업속도", "➌ 분양", "➋ 도심 공급", "➊ 노후시설", "➋ 역세권", "➌ 정비", "➍ 규제",
+          "➌ 공급 기반", "➊ 인허가"],
+         [("1.1", "주택공급", []), ("1.1.1", "직접시행", []), ("1.1.2", "사업속도", []), ("1.1.3", "분양", []), ("1.2", "도심 공급", []),
+          ("1.2.1", "노후시설", []), ("1.2.2", "역세권", []), ("1.2.3", "정비", []), ("1.2.4", "규제", []), ("1.3", "공급 기반", []),
+          ("1.3.1", "인허가", [])]),
     ],
-    ids=["chart", "list-with-one-slip"],
+    ids=["chart", "list-with-one-slip", "list-with-two-slips", "two-levels"],
 )
 def test_numbered_labels_of_a_chart_are_no_headings(labels, expected) -> None:
     lines = [("Ⅰ. 추진전략", 0, 16), *((label, 20, 12) for label in labels)]

@@ -582,16 +582,20 @@ def _names_own_agencies(value: str, starts: list[int], i: int, composed: Compose
     return j is not None and _lead_line(_line_text(value, starts, j), names_agencies)
 
 
-# A numbered family's markers opening lines of one page go down this often (to a number
-# other than 1, where a list under a new parent starts again) when they label a chart read
-# row by row (➎ ➊ ➏ ➋ ➌ ➐ ➍ ➑: a vision chart's boxes), never as a list.
+# A chart's boxes read row by row interleave two runs of one family's numbers (➎ ➊ ➏ ➋ ➌
+# ➐ ➍ ➑): the numbers go down to one other than 1 and go on up from there, not from a new 1
+# as a list of two levels does (1 | 1 2 3 | 2 | 1 2 3 4 | 3), at least this often on a page…
 CHART_DESCENTS = 2
+# …and jump up by this much at least once (the other run's next box; an edition's slip of
+# two swapped items, 1 2 4 3 5, jumps by 2).
+CHART_JUMP = 3
 
 
 def _chart_labels(opening: dict[int, MarkerToken], composed: Composed) -> set[int]:
     """The lines (of ``opening``: line → the marker opening it) whose numbered markers label
-    a chart: on one page, one family's numbers go down ``CHART_DESCENTS`` times or more,
-    each time to a number other than 1. Linear: one pass over the markers, in line order."""
+    a chart: on one page, one family's numbers go down to a number other than 1 and on up
+    from there ``CHART_DESCENTS`` times or more, and jump up by ``CHART_JUMP`` somewhere.
+    Linear: one pass over the markers, in line order."""
     if not composed.has_pages:
         return set()
     groups: dict[tuple[int | None, str], list[int]] = {}
@@ -602,8 +606,9 @@ def _chart_labels(opening: dict[int, MarkerToken], composed: Composed) -> set[in
     charted: set[int] = set()
     for lines in groups.values():
         numbers = [opening[i].number for i in lines]
-        descents = sum(1 for a, b in zip(numbers, numbers[1:]) if b < a and b != 1)
-        if descents >= CHART_DESCENTS:
+        steps = list(zip(numbers, numbers[1:], numbers[2:]))
+        interleaved = sum(1 for a, b, c in steps if 1 != b < a and c > b)
+        if interleaved >= CHART_DESCENTS and any(b - a >= CHART_JUMP for a, b in zip(numbers, numbers[1:])):
             charted.update(lines)
     return charted
 
