@@ -57,3 +57,16 @@ def test_confidence(text: str, expected: dict, warns: bool) -> None:
     confidence, warnings = figures(text)
     assert confidence == expected
     assert bool(warnings) is warns
+
+
+def test_a_task_family_read_from_a_document_s_lines_is_one_family() -> None:
+    """In a reader's lines, a ① line that names no agencies reads as a heading of its family
+    (agencies "leaf", same name): still one task family, half of it without agencies."""
+    from extract.document import PARAGRAPH, Block, Document
+    from extract.pipeline import parse_document
+
+    lines = ["Ⅰ. 추진 과제"] + [f"{c} 과제 {i} 추진" + (" (행안부)" if i % 2 else "") for i, c in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫", 1)]
+    blocks = tuple(Block(PARAGRAPH, line, size=10.0, page=1) for line in lines)
+    data = parse_document(Document("plan.hwpx", "hwpx", "0" * 64, blocks)).data
+    assert data["confidence"]["agencies"] == 0.5
+    assert "low-confidence" in [d["code"] for d in data["diagnostics"]]

@@ -538,6 +538,15 @@ def test_a_word_processor_s_paragraph_sizes_make_no_level() -> None:
     assert outline(doc) == [("1", "추진 배경", []), ("2", "추진 일정", [])]
 
 
+def test_a_list_numbered_on_under_a_new_parent_goes_where_its_family_went() -> None:
+    """3. after 1.-2. under Ⅰ., opening under Ⅱ. after a □: numbered on (no gap), and a level
+    of its own under Ⅱ. as 1. and 2. were under Ⅰ., not under the □."""
+    data = parse_text("Ⅰ. 추진 배경\n1. 첫째 과제\n□ 세부 내용\n2. 둘째 과제\n□ 세부 내용\nⅡ. 추진 과제\n□ 개요 설명\n3. 셋째 과제\n□ 세부 내용\n").data
+    second = data["children"][1]
+    assert [(n["id"], n["title"]) for n in second["children"]] == [("2.1", "개요 설명"), ("2.3", "셋째 과제")]
+    assert not [d for d in data["diagnostics"] if d["code"].startswith("numbering")]
+
+
 def test_a_word_before_a_named_strategy_in_run_on_text_is_the_title_before_it() -> None:
     """'Ⅱ. 추진 전략 1: 확대' run on (a scraped page): 추진 is Ⅱ.'s title; 추진전략 as one word
     would be the marker."""

@@ -82,15 +82,18 @@ def _agencies(drafts: list[Draft], cuts: dict) -> tuple[float | None, int]:
     lead agencies do (not the 1) items of a prose plan, one of which names a body, nor the ○
     items of a plan that names a body for some of them only) — the share of nodes that name
     them."""
-    candidates: dict[tuple[str, str], list[bool]] = {}
+    candidates: dict[str, list[bool]] = {}
+    # (by name: a task line naming no agencies reads as a heading of its family, agencies
+    # "leaf", under the family's own name; see layout._heading_family)
+    declared = {d.family.name for d in drafts if d.family.agencies == "always"}
     for d in drafts:
         agencies = cuts[id(d)].agencies
         if agencies is not None and (d.family.agencies == "always" or not d.children):
-            candidates.setdefault((d.family.name, d.family.agencies), []).append(bool(agencies))
+            candidates.setdefault(d.family.name, []).append(bool(agencies))
     tasks = [
         named
-        for (_, policy), nodes in candidates.items()
-        if sum(nodes) >= (TASK_FAMILY_SHARE if policy != "always" else 0.5) * len(nodes)
+        for name, nodes in candidates.items()
+        if sum(nodes) >= (0.5 if name in declared else TASK_FAMILY_SHARE) * len(nodes)
         for named in nodes
     ]
     if not tasks:
