@@ -747,8 +747,14 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
             [[(0, "공공택지 전환", 2), (1, "시행령", 1), (2, "국토부", 1)], [(1, "지침", 1), (2, "조달청", 1)]],
             [("공공택지 전환", ["국토부"])],
         ),
+        # merged over rows that share one agency cell (merged alike): one task's rows, no category
+        (
+            ("구분", "세부내용", "추진일정", "담당부서"),
+            [[(0, "인력 확충", 2), (1, "교원 증원", 1), (2, "3월", 1), (3, "교육부", 2)], [(1, "보조인력 배치", 1), (2, "6월", 1)]],
+            [("인력 확충", ["교육부"])],
+        ),
     ],
-    ids=["category-and-label", "inner-category", "title-column"],
+    ids=["category-and-label", "inner-category", "title-column", "one-agency-over-the-rows"],
 )
 def test_a_word_processor_s_category_cell_titles_each_row_it_spans(header, rows, expected) -> None:
     from extract.document import ROW, Cell

@@ -474,14 +474,21 @@ def test_a_category_table_s_tasks_are_titled_by_category_and_label() -> None:
     ]
 
 
-def test_a_title_column_s_cell_over_several_agency_cells_stays_one_task() -> None:
-    """The same drawing under a title column's header (정책 과제): the cell is a task over
-    several actions, one row with all their agencies."""
+@pytest.mark.parametrize("numbered", [False, True], ids=["title-first", "number-column-first"])
+def test_a_title_column_s_cell_over_several_agency_cells_stays_one_task(numbered: bool) -> None:
+    """The same drawing in a table with a title column (정책 과제, first or after a 번호
+    column): the cell is a task over several actions, one row with all their agencies."""
     header = line("정책 과제", 80, 80) + line("조치사항", 240, 80) + line("소관부서", 400, 80)
     words = header + line("공공택지", 100, 111) + line("시행령", 240, 101) + line("국토교통부", 400, 101)
     words += line("지침", 240, 121) + line("조달청", 400, 121)
     edges = category_edges(Edge(180, 530, 116, 116), bottom=136)
-    assert cells(page(words, edges))[1:] == [("공공택지", "시행령 지침", "국토교통부 조달청 [agencies]")]
+    if numbered:  # a narrow 번호 column left of the title's (56-75)
+        words += line("번호", 57, 80) + line("1", 60, 111)
+        edges += [vrule(75, 75, 136)]
+        expected = [("1", "공공택지", "시행령 지침", "국토교통부 조달청 [agencies]")]
+    else:
+        expected = [("공공택지", "시행령 지침", "국토교통부 조달청 [agencies]")]
+    assert [tuple(c for c in row if c) for row in cells(page(words, edges))[1:]] == expected
 
 
 def test_a_category_split_by_a_rule_inside_it_names_rows_by_its_inner_part() -> None:

@@ -244,7 +244,8 @@ class _Builder:
         if self.merged_table != block.table:  # one table's merges at a time
             self.merged_table, self.merged_agency, self.others_until = block.table, None, -1
             self.categories, self.category_columns = {}, set()
-        agency_col = min((cell.col for cell in cells if self._is_agency_cell(cell)), default=None)
+        own_agency = next((cell for cell in cells if self._is_agency_cell(cell)), None)
+        agency_col = own_agency.col if own_agency is not None else None
         if agency_col is None and self.merged_agency is not None:
             agency_col = self.merged_agency[0].col
         for cell in cells:
@@ -252,7 +253,9 @@ class _Builder:
                 last = block.row + cell.row_span - 1
                 if self._is_agency_cell(cell):
                     self.merged_agency = (cell, last)
-                elif self._is_category(cell, agency_col):
+                elif own_agency is not None and own_agency.row_span < cell.row_span and self._is_category(cell, agency_col):
+                    # (over rows that each name their own body: one agency cell over them all
+                    # makes the cell one task's, as before)
                     self.categories[cell.col] = (cell, last)
                     self.category_columns.add(cell.col)
                 else:

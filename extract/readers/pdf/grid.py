@@ -16,8 +16,8 @@ wherever that column stands:
   inside the table beside them: they are read as plain lines.
 * **Merged agency cells** (one agency beside several rows, no rule between them in its
   column) name the agency of each row they span.
-* **Category cells**: where the task column is no title column (``설립 구분``, ``구분``, not
-  ``정책 과제``: the profile's ``title_header``), a task-column cell beside several agency
+* **Category cells**: in a table with no title column (``설립 구분 | 학교급``, ``구분``; not
+  ``번호 | 정책 과제``: the profile's ``title_header``), a task-column cell beside several agency
   cells (ruled apart in the agency column) is a category over several rows, one a body:
   the row is split at those rules, the category's words go to every part (``공립`` beside
   ``유·초·중 | 동·서부교육지원청`` and ``고·특수 | 시 교육청``), and its column is marked
@@ -132,15 +132,16 @@ def find_grid(
 ) -> Grid | None:
     """The ruled table whose header row names a lead-agency column, if the region has one.
     ``edges`` are joined rules (``join_rules``); ``title_header`` tells a title column's
-    header (``정책 과제``), whose cells are tasks, never categories."""
+    header (``정책 과제``): a table with one holds tasks, never categories."""
     for line in lines:
         hit = _agency_word(line, agency_header)
         if hit is None:
             continue
         grid = _grid_at(line, hit, edges)
         if grid is not None:
-            task = grid.headers[next(c for c in range(len(grid.headers)) if c != grid.agency_column)]
-            return replace(grid, categories=title_header is None or title_header.search(task) is None)
+            # Without a title column to tell tasks from categories, none is taken for one.
+            titled = title_header is None or any(title_header.search(header) for header in grid.headers)
+            return replace(grid, categories=not titled)
     return None
 
 
