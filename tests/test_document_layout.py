@@ -172,6 +172,9 @@ def test_a_text_layer_without_hangul_needs_ocr() -> None:
         ("① 과제 추진 (주관: 가칭)", "과제 추진 (주관: 가칭)", []),
         ("① 과제 추진 (행안부, 과기부 / 협조: 방통위)", "과제 추진", ["행안부", "과기부"]),
         ("① 과제 추진 (행안부; 참여기관: 방통위)", "과제 추진", ["행안부"]),
+        # …but a label that names no bodies after a name is the title's (a law, a budget)
+        ("① 과제 추진 (행안부 / 관계법령: 정부조직법)", "과제 추진 (행안부 / 관계법령: 정부조직법)", []),
+        ("① 과제 추진 (교육부, 지원: 2억원)", "과제 추진 (교육부, 지원: 2억원)", []),
         # others after the list: 외 (and a count), 등 and a count
         ("① 과제 추진 (환경부 외 5개 부처)", "과제 추진", ["환경부"]),
         ("① 과제 추진 (환경부, 산업부 등 3개 기관)", "과제 추진", ["환경부", "산업부"]),
@@ -466,11 +469,13 @@ def test_the_cells_between_title_and_agencies_are_kept_as_noise() -> None:
              ("1.1.2", "방역체계 구축", ["질병청"]), ("1.2", "역동적 경제", []), ("1.2.3", "경제·재정 운용", ["기재부"]),
              ("2", "민간 주도 경제", []), ("2.3", "경제체질 개선", []), ("2.3.4", "규제 혁신", ["국조실"])],
         ),
-        # 추진전략 N and 전략 N without a dot where they open a line; the word in a sentence is none
+        # 추진전략 N, 추진 전략 N and 전략 N without a dot where they open a line; the word in a
+        # sentence is none, nor a 성과목표 N opening a sentence
         (
-            ["추진전략 1 디지털 정부", "1. 전자정부 고도화", "전략 2 데이터 경제", "1. 데이터 개방", "□ 이번 전략 3 과제와 연계"],
+            ["추진전략 1 디지털 정부", "1. 전자정부 고도화", "추진 전략 2: 데이터 경제", "1. 데이터 개방", "□ 이번 전략 3 과제와 연계",
+             "성과목표 1 달성을 위해 다음을 추진", "전략 3 공공 혁신"],
             [("1", "디지털 정부", []), ("1.1", "전자정부 고도화", []), ("2", "데이터 경제", []), ("2.1", "데이터 개방", []),
-             ("2.1.1", "이번 전략 3 과제와 연계", [])],
+             ("2.1.1", "이번 전략 3 과제와 연계", []), ("3", "공공 혁신", [])],
         ),
     ],
     ids=["three-dash-levels", "dash-without-dot", "angle-number", "roman-with-latin-i", "attachments", "sans-serif-circled",
@@ -547,6 +552,16 @@ def test_a_list_numbered_on_under_a_new_parent_goes_where_its_family_went() -> N
     assert not [d for d in data["diagnostics"] if d["code"].startswith("numbering")]
 
 
+def test_a_national_task_list_as_plain_text() -> None:
+    """국정목표 N. and 약속 N. (with their dots) are headings in plain text too."""
+    data = parse_text("국정목표 1. 상식이 회복된 나라\n약속 1. 완전한 회복\n1. 소상공인 도약 (중기부)\n약속 2. 역동적 경제\n2. 방역체계 구축 (질병청)\n").data
+    (goal,) = data["children"]
+    assert [(p["title"], [(t["title"], [a["text"] for a in t["agencies"]]) for t in p["children"]]) for p in goal["children"]] == [
+        ("완전한 회복", [("소상공인 도약", ["중기부"])]),
+        ("역동적 경제", [("방역체계 구축", ["질병청"])]),
+    ]
+
+
 def test_a_word_before_a_named_strategy_in_run_on_text_is_the_title_before_it() -> None:
     """'Ⅱ. 추진 전략 1: 확대' run on (a scraped page): 추진 is Ⅱ.'s title; 추진전략 as one word
     would be the marker."""
@@ -564,8 +579,12 @@ def test_a_word_before_a_named_strategy_in_run_on_text_is_the_title_before_it() 
         # a parenthesis of anything else is no lead line: the text under the heading
         (["1. 일자리", "① 청년 일자리 확대", "(’25.下)", "② 직업훈련 혁신 (고용부)"],
          [("1", "일자리", []), ("1.1", "청년 일자리 확대", []), ("1.2", "직업훈련 혁신", ["고용부"])]),
+        # nor under a task whose own line names its agencies, or under a chapter (never a task)
+        (["1. 일자리", "① 청년 일자리 확대 (고용부)", "(교육부, 복지부)", "② 직업훈련 혁신 (고용부)"],
+         [("1", "일자리", []), ("1.1", "청년 일자리 확대", ["고용부"]), ("1.2", "직업훈련 혁신", ["고용부"])]),
+        (["Ⅰ. 추진 과제", "(고용부, 교육부)", "1. 일자리"], [("1", "추진 과제", []), ("1.1", "일자리", [])]),
     ],
-    ids=["agencies", "a-date"],
+    ids=["agencies", "a-date", "task-with-its-own", "under-a-chapter"],
 )
 def test_a_parenthesis_of_agencies_on_the_line_under_a_task(lines, expected) -> None:
     assert outline(document(*lines)) == expected
@@ -582,7 +601,7 @@ def test_a_printed_bullet_line_wrapping_its_agencies_is_a_task() -> None:
     ("header", "is_agency_column"),
     [("주관기관", True), ("소 관 부 처", True), ("주관", True), ("점검주관", True), ("최초 작성기관", True),
      ("담당 부서", True), ("교육지원청 주관하에 실시", False), ("주관적 평가", False), ("추진 일정", False),
-     ("주무부처", True), ("수행 기관", True), ("시행기관", True), ("담당", True), ("담당(협조)", True),
+     ("주무부처", True), ("수행 기관", True), ("시행기관", True), ("담당", False),  # a contact table's desk
      ("담당자", False), ("시행시기", False), ("추진 과제", False), ("관계부처", False), ("대국민 소통을 담당", False)],
 )
 def test_which_headers_name_the_lead_agency_column(header: str, is_agency_column: bool) -> None:

@@ -361,11 +361,14 @@ TRAILING_PARENTHESIS = compile_regex(
 LEAD_LABEL = r"(?: 주 \s* 관 | 소 \s* 관 | 담 \s* 당 | 책 \s* 임 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )?"
 # The label of partners after the lead: (행안부, 과기부 / 협조: 방통위) names 행안부 and 과기부.
 PARTNER_LABEL = r"(?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 | 지 \s* 원 | 관 \s* 계 )"
+# …where no lead label opens the parenthesis, only a label that names bodies: 협조, 협업,
+# 참여 (기관/부처/부서), 관계 기관/부처 — not 지원: 2억원, 관계법령: 정부조직법.
+PARTNER_AFTER_LEAD = r"(?: (?: 협 \s* 조 | 협 \s* 업 | 참 \s* 여 ) (?: \s* (?: 기 \s* 관 | 부 \s* 처 | 부 \s* 서 ) )? | 관 \s* 계 \s* (?: 기 \s* 관 | 부 \s* 처 ) )"
 LABELLED_LEAD = compile_regex(
     rf"""^ \s* {LEAD_LABEL} \s* [:：] \s*
         (?P<lead> [^:：]+? ) \s*
         (?: [,;/·] \s* {PARTNER_LABEL} [^:：]{{0,6}} [:：] [^:：]* )? $
-    | ^ (?P<lead> [^:：]+? ) \s* [,;/] \s* {PARTNER_LABEL} [^:：]{{0,6}} [:：] [^:：]* $
+    | ^ (?P<lead> [^:：]+? ) \s* [,;/] \s* {PARTNER_AFTER_LEAD} \s* [:：] [^:：]* $
     | ^ (?P<lead> .+? ) \s+ (?: 주관 | 합동 | 공동 ) \s* $""",
     regex.VERBOSE,
 )

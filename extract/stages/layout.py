@@ -175,7 +175,7 @@ def read_layout(
             if not opens or (is_body and not body_heading):
                 continue
             opened = True
-        if heading is not None and _lead_line(stripped, names_agencies):
+        if heading is not None and _lead_line(stripped, names_agencies, kept[-1] if kept else None, _line_text(value, starts, i - 1)):
             heading = None  # '주관부처 : 행정안전부' right under a heading: its lead agencies, with its title
             unmarked.append((i, first, last, True))
             continue
@@ -579,7 +579,7 @@ def _names_own_agencies(value: str, starts: list[int], i: int, composed: Compose
     if names_agencies(line):
         return True
     j = _next_line(value, starts, last)
-    return j is not None and _lead_line(_line_text(value, starts, j), names_agencies)
+    return j is not None and _lead_line(_line_text(value, starts, j), names_agencies, opening.get(i), line)
 
 
 # A chart's boxes read row by row interleave two runs of one family's numbers (➎ ➊ ➏ ➋ ➌
@@ -613,11 +613,16 @@ def _chart_labels(opening: dict[int, MarkerToken], composed: Composed) -> set[in
     return charted
 
 
-def _lead_line(text: str, names_agencies: Callable[[str], bool]) -> bool:
+def _lead_line(text: str, names_agencies: Callable[[str], bool], token: MarkerToken | None = None, above: str = "") -> bool:
     """A line naming a heading's lead agencies under a label ('주관부처 : 행정안전부'), or in
-    a parenthesis that is the whole line ('(고용부, 교육부)' under '① 청년 일자리 확대')."""
-    if LEAD_LINE.match(text) is None and trailing_parenthesis_start(text.strip()) != 0:
-        return False
+    a parenthesis that is the whole line ('(고용부, 교육부)' under '① 청년 일자리 확대'): the
+    latter only under a heading (``token``) of a family that may name agencies, whose own
+    line (``above``) names none."""
+    if LEAD_LINE.match(text) is None:
+        if trailing_parenthesis_start(text.strip()) != 0:
+            return False
+        if token is None or token.family.agencies == "never" or names_agencies(above):
+            return False
     return names_agencies(text)
 
 
