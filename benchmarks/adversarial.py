@@ -71,6 +71,12 @@ def glued_word(size: int) -> bytes:
     return _repeat("가", size, head="① 과제 추진 ")
 
 
+def blank_run(size: int) -> bytes:
+    """One task whose title holds a run of blanks the size of the input: no pattern may rescan
+    the run from each of its positions (a lookbehind or a leading blank that can)."""
+    return ("Ⅰ. 추진 과제\n① 과제" + " " * size + "추진 행안부\n").encode()
+
+
 def word_stream(size: int) -> bytes:
     """One word per line, as OCR tools write: the word-stream reader rebuilds the lines."""
     return _repeat("○\n과제\n추진\n확대\n중기부\n", size)
@@ -127,6 +133,7 @@ SHAPES: dict[str, tuple[Callable[[int], bytes], Callable[[bytes], None]]] = {
     "1-1. × N": (substrategy_run, parse_plan),
     "staircase": (staircase, parse_plan),
     "glued-word": (glued_word, parse_plan),
+    "blank-run": (blank_run, parse_plan),
     "word-stream": (word_stream, parse_plan),
     "word-stream-column": (word_stream_column, parse_plan),
     "deep-json": (deep_json, load_json),

@@ -234,7 +234,9 @@ WORD_DOT = compile_regex(r"(?<= [^\s.\u2024] ) \u2024 (?= [^\s.\u2024] )", regex
 # kept as the node's ``references``.
 #   … 일자리 지원 강화 (18페이지)   … 추진 ☞ 18쪽   … 개선 p.18   … 도입*   … 재검토1｣
 TRAILING_REFERENCE = compile_regex(
-    r"""(?: \s* [(\[]? \s* (?: ☞ | → | 참고 )? \s*
+    # (no leading blanks: a match starts at the reference, so a run of spaces inside a title
+    # is not rescanned from each of its positions; the title's end is stripped after it)
+    r"""(?: (?: [(\[] \s* (?: (?: ☞ | → | 참고 ) \s* )? | (?: ☞ | → | 참고 ) \s* )?
             (?P<page> (?: p\. ?\s* \d{1,3} | \d{1,3} \s* (?: 페이지 | 쪽 | p\.? ) ) ) \s* [)\]]?
         | (?<= \S ) (?P<mark> \*{1,3} | \d{1,2} ｣ ) ) \s* $""",
     regex.VERBOSE,
