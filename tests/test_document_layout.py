@@ -760,7 +760,8 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
             [("위생점검", ["학교"]), ("위생점검", ["교육지원청"])],
         ),
         # under a title's header the merged cell is a task over its actions, not a category: its
-        # title takes no label (the next row, whose title cell is merged away, is not checked here)
+        # title takes no label. (The next row, whose title cell is merged away, still comes out
+        # as a task titled by its action, where a PDF grid reads one task: not pinned here.)
         (
             ("정책 과제", "조치사항", "소관부서"),
             [[(0, "공공택지 전환", 2), (1, "시행령", 1), (2, "국토부", 1)], [(1, "지침", 1), (2, "조달청", 1)]],

@@ -213,7 +213,7 @@ class _Builder:
                 (i for i in filled if title <= i < min(agency) and row_cells[i].role == "category" and row_cells[i].header == row_cells[title].header),
                 default=title,
             )
-        label = _labelled_category(row_cells, texts, title, filled, min(agency), self.is_aside_header)
+        label = _labelled_category(row_cells, title, filled, min(agency), self.is_aside_header)
         order = ([title] if title is not None else []) + [i for i in others if i not in (title, label)]
         pieces = [(texts[i], False) for i in order] + [(texts[i], True) for i in agency]
         if label is not None:  # 공립 | 유·초·중: the category and the row's own label
@@ -284,9 +284,7 @@ class _Builder:
         return cell.role == "agencies" or (cell.header is not None and cell.row > 0 and self.is_agency_header(cell.header))
 
 
-def _labelled_category(
-    cells: list[Cell], texts: list[str], title: int | None, filled: list[int], agency: int, is_aside: Callable[[str], bool]
-) -> int | None:
+def _labelled_category(cells: list[Cell], title: int | None, filled: list[int], agency: int, is_aside: Callable[[str], bool]) -> int | None:
     """The cell that labels a row under its category: the title cell holds a category over
     several rows (``공립``) and the next filled cell before the agency column, under another
     header and no schedule or remarks, names the row (``유·초·중``); None otherwise."""

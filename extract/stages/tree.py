@@ -307,9 +307,10 @@ def _open_depth(stack: list[Draft], token: MarkerToken, nests=None, next_number:
     same = [d for d in depths if _same_style(stack[d].token.style, token.style)]
     before = stack[depths[-1]]
     # Written and set as that 1 is, it is that list's 1 again (an edition that did not
-    # renumber) where the family goes on with 3; where no type size is known (a text file's
-    # lines), unless a 2 comes next (the list it opens goes on). A plan with type sizes may
-    # print an area's 1 and its first section's 1 alike (housing: 1 수도권 …, 1 LH …).
+    # renumber) where the family goes on with 3; where no type size is known (HWP/HWPX
+    # paragraphs, a word stream's rebuilt lines), unless a 2 comes next (the list it opens
+    # goes on). A plan with type sizes may print an area's 1 and its first section's 1 alike
+    # (housing: 1 수도권 …, 1 LH …). (Plain text has no style: it returned above.)
     alike = depths[-1] in same and before.token.marker == token.marker
     repeated = alike and (next_number == 3 or (token.style[1] is None and next_number != 2))
     if token.number == 1 and not before.children and room and not repeated:
