@@ -392,9 +392,12 @@ def test_an_unflagged_first_row_of_short_labels_is_the_header_row(first_row, hea
     assert {c.header for row in doc.blocks for c in row.cells} == headers
 
 
-def test_a_title_cell_across_the_table_over_its_header_row_heads_no_column():
-    cells = [(0, 0, 1, 2, False, paragraph(2, "< 과제별 담당부서 >")),
-             (1, 0, 1, 1, False, paragraph(2, "과제명")), (1, 1, 1, 1, False, paragraph(2, "주관부처")),
+@pytest.mark.parametrize(("title_flagged", "header_flagged"), [(False, False), (True, True), (False, True)],
+                         ids=["unflagged", "both-flagged", "header-flagged"])
+def test_a_title_cell_across_the_table_over_its_header_row_heads_no_column(title_flagged, header_flagged):
+    """The same reading as HWPX's, whichever cells the writer flagged 제목 셀."""
+    cells = [(0, 0, 1, 2, title_flagged, paragraph(2, "< 과제별 담당부서 >")),
+             (1, 0, 1, 1, header_flagged, paragraph(2, "과제명")), (1, 1, 1, 1, header_flagged, paragraph(2, "주관부처")),
              (2, 0, 1, 1, False, paragraph(2, "디지털 정부 구현")), (2, 1, 1, 1, False, paragraph(2, "행안부"))]
     doc = read(hwp_bytes(paragraph(0, wide(11, "tbl "), controls=table(1, 3, 2, cells))))
     assert [[c.header for c in row.cells] for row in doc.blocks if row.kind == ROW] == [[None], [None, None], ["과제명", "주관부처"]]

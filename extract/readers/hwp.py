@@ -460,17 +460,17 @@ def _rows(cells: list[_CellDraft], ordinal: int) -> list[Block]:
     by_row: dict[int, list[_CellDraft]] = {}
     for cell in cells:
         by_row.setdefault(cell.row, []).append(cell)
-    header_rows = 0
-    while header_rows in by_row and all(cell.is_header for cell in by_row[header_rows]):
+    # A one-cell first row is a title across the table ('< 과제별 담당부서 >'), never a header:
+    # the header rows, if any, start under it (as in HWPX).
+    title_rows = 1 if len(by_row.get(0, [])) == 1 else 0
+    header_rows = title_rows
+    while header_rows in by_row and len(by_row[header_rows]) > 1 and all(cell.is_header for cell in by_row[header_rows]):
         header_rows += 1
-    title_rows = 0  # a title cell across the table over the header row ('< 과제별 담당부서 >')
-    if not header_rows and not any(cell.is_header for cell in cells):
-        title_rows = 1 if len(by_row.get(0, [])) == 1 else 0
-        first = by_row.get(title_rows, [])
-        if len(by_row) > title_rows + 1 and labels_only([Cell(0, 0, blocks=tuple(cell.blocks)).text for cell in first]):
+    if header_rows == title_rows and not any(cell.is_header for cell in cells) and len(by_row) > title_rows + 1:
+        if labels_only([Cell(0, 0, blocks=tuple(cell.blocks)).text for cell in by_row.get(title_rows, [])]):
             header_rows = title_rows + 1
-        else:
-            title_rows = 0
+    if header_rows == title_rows:
+        title_rows = header_rows = 0
     headers = _column_headers([cell for cell in cells if title_rows <= cell.row < header_rows])
     rows = []
     for row in sorted(by_row):
