@@ -773,8 +773,15 @@ def test_a_word_processor_s_merged_agency_cell_names_each_row_it_spans() -> None
             [[(0, "인력 확충", 2), (1, "교원 증원", 1), (2, "3월", 1), (3, "교육부", 2)], [(1, "보조인력 배치", 1), (2, "6월", 1)]],
             [("인력 확충", ["교육부"])],
         ),
+        # a row above the first merged category cell is read as the rows under it
+        (
+            ("설립 구분", "학교급", "담당 부서"),
+            [[(0, "국립", 1), (1, "초·중·고", 1), (2, "교육지원청", 1)], [(0, "공립", 2), (1, "유·초·중", 1), (2, "교육지원청", 1)],
+             [(1, "고·특수", 1), (2, "시 교육청", 1)]],
+            [("국립 초·중·고", ["교육지원청"]), ("공립 유·초·중", ["교육지원청"]), ("공립 고·특수", ["시 교육청"])],
+        ),
     ],
-    ids=["category-and-label", "inner-category", "title-column", "one-agency-over-the-rows"],
+    ids=["category-and-label", "inner-category", "title-column", "one-agency-over-the-rows", "row-above-the-first-category"],
 )
 def test_a_word_processor_s_category_cell_titles_each_row_it_spans(header, rows, expected) -> None:
     from extract.document import ROW, Cell

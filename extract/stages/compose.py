@@ -83,6 +83,7 @@ def compose(
     ``is_aside_header`` a column beside the title (schedule, budget, remarks, serial number),
     ``is_title_header`` the column of the title (과제, 사업명)."""
     builder = _Builder(is_agency_header, (lambda text: text) if document.verbatim else _clean, is_aside_header, is_title_header)
+    builder.category_columns_of = builder.find_category_columns(document.blocks)
     block_offsets: list[int] = []
     for block in document.blocks:
         block_offsets.append(builder.length)
@@ -132,6 +133,7 @@ class _Builder:
         # columns holding categories (공립 over 유·초·중 and 고·특수: every cell of the column)
         self.categories: dict[int, tuple[Cell, int]] = {}
         self.category_columns: set[int] = set()
+        self.category_columns_of: dict[int, set[int]] = {}  # table → its category columns (find_category_columns)
 
     def offset_of(self, where) -> int:
         return self.located.get((where.section, where.paragraph), 0)
@@ -243,7 +245,7 @@ class _Builder:
             return cells
         if self.merged_table != block.table:  # one table's merges at a time
             self.merged_table, self.merged_agency, self.others_until = block.table, None, -1
-            self.categories, self.category_columns = {}, set()
+            self.categories, self.category_columns = {}, set(self.category_columns_of.get(block.table, ()))
         own_agency = next((cell for cell in cells if self._is_agency_cell(cell)), None)
         agency_col = own_agency.col if own_agency is not None else None
         if agency_col is None and self.merged_agency is not None:
@@ -271,6 +273,22 @@ class _Builder:
         cells += [cell for col, (cell, last) in self.categories.items() if col not in own and cell.row < block.row <= last]
         cells = [cell._replace(role="category") if cell.col in self.category_columns and cell.role is None else cell for cell in cells]
         return sorted(cells, key=lambda cell: cell.col)
+
+    def find_category_columns(self, blocks: tuple[Block, ...]) -> dict[int, set[int]]:
+        """Each table's columns of categories, found before any row is composed, so that a row
+        above the first merged category cell (국립 | 초·중·고 over 공립's two rows) is read as
+        the rows under it are. One pass over the document's rows."""
+        found: dict[int, set[int]] = {}
+        for block in blocks:
+            if block.kind != ROW or block.table is None or block.row is None:
+                continue
+            agency = next((cell for cell in block.cells if self._is_agency_cell(cell)), None)
+            if agency is None:
+                continue
+            for cell in block.cells:
+                if cell.row_span > max(agency.row_span, 1) and not self._is_agency_cell(cell) and self._is_category(cell, agency.col):
+                    found.setdefault(block.table, set()).add(cell.col)
+        return found
 
     def _is_category(self, cell: Cell, agency_col: int | None) -> bool:
         header = cell.header or ""
