@@ -210,15 +210,16 @@ def _place(
         return None  # '20 학년도 …' after 3: a year or a count at a line's start, not a heading 17 numbers on
     if parent_issue is not None and number == expected:
         return depth, number, parent_issue
-    last = running.get(family.name, 0)
-    if not is_open and number == last + 1 and stack and not stack[-1].token.marker:
-        return depth, number, None  # numbered on across banners (no marker): 1⃞-4⃞ under one, 5⃞-8⃞ under the next
-    if not is_open and number == last + 1 and last >= CONTINUED_FROM:
-        # Numbered on across parents: tasks 1-2 under 약속 1, 3 under 약속 2 (from 2 on: a
-        # ② opening a list after a lone ① is more likely the list's ① dropped); it goes
-        # where the plan's other headings of its family went.
-        return _usual_depth(family, stack, above), number, None
     if not is_open:
+        last = running.get(family.name, 0)
+        if number == last + 1:
+            if stack and not stack[-1].token.marker:
+                return depth, number, None  # numbered on across banners (no marker): 1⃞-4⃞ under one, 5⃞-8⃞ under the next
+            if last >= CONTINUED_FROM:
+                # Numbered on across parents: tasks 1-2 under 약속 1, 3 under 약속 2 (from 2 on:
+                # a ② opening a list after a lone ① is more likely the list's ① dropped); it
+                # goes where the plan's other headings of its family went.
+                return _usual_depth(family, stack, above), number, None
         # A family opening past its first number: its first items are missing. Either a list
         # cut from a longer plan, where it is an outer level (분야 2 | … right before a 1. that
         # starts an open family again), or an edition that dropped ① (then it goes where the
