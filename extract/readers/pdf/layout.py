@@ -543,7 +543,7 @@ def _box_sides(edges: list[Edge]) -> tuple[list[tuple[float, Edge]], list[tuple[
     sorted for bisection: (horizontal by y, vertical by x)."""
     horizontal, vertical = [], []
     for e in edges:
-        (horizontal if e.bottom - e.top <= e.x1 - e.x0 else vertical).append(e)
+        (horizontal if e.horizontal else vertical).append(e)
     return sorted(((e.top, e) for e in horizontal), key=itemgetter(0)), sorted(((e.x0, e) for e in vertical), key=itemgetter(0))
 
 
